@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.graft.testkit.plugin.ExtensionSources.CONTEXT_LOADER_PROBE_BODY;
+import static dev.graft.testkit.plugin.ExtensionSources.INJECTED_DEVICE_CONSTRUCTOR;
+import static dev.graft.testkit.plugin.ExtensionSources.estimator;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -16,6 +19,7 @@ import dev.graft.api.estimate.EstimationInput;
 import dev.graft.api.estimate.TransferabilityEstimator;
 import dev.graft.engine.GraftConfig;
 import dev.graft.engine.inject.GraftModule;
+import dev.graft.testkit.plugin.ExtensionSources;
 import dev.graft.testkit.plugin.PluginJarBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,51 +34,8 @@ class PluginHostTest {
 
   @TempDir Path temp;
 
-  /** Source of an estimator extension; {@code body} is the estimate() body. */
-  static String estimator(String pkg, String cls, String id, String ctor, String body) {
-    return "package "
-        + pkg
-        + ";\n"
-        + "import dev.graft.api.estimate.*;\n"
-        + "import dev.graft.api.extension.*;\n"
-        + "import dev.graft.api.config.DeviceConfig;\n"
-        + "import java.util.*;\n"
-        + "@org.pf4j.Extension\n"
-        + "public class "
-        + cls
-        + " implements TransferabilityEstimator {\n"
-        + "  private final String device;\n"
-        + ctor
-        + "\n"
-        + "  public String id() { return \""
-        + id
-        + "\"; }\n"
-        + "  public String description() { return \"test estimator on \" + device; }\n"
-        + "  public Capabilities capabilities() { return Capabilities.anyModality("
-        + "EnumSet.of(TaskType.CLASSIFICATION), EnumSet.of(Requirement.FEATURES)); }\n"
-        + "  public boolean higherIsBetter() { return true; }\n"
-        + "  public String interpretation() { return \"test\"; }\n"
-        + "  public TransferabilityScore estimate(EstimationInput in) {\n"
-        + body
-        + "\n  }\n}\n";
-  }
-
-  static final String INJECTED_CTOR =
-      "  @jakarta.inject.Inject public %s(DeviceConfig d) { this.device = d.label(); }";
-
-  static final String TCCL_BODY =
-      "    boolean ctx = Thread.currentThread().getContextClassLoader() =="
-          + " getClass().getClassLoader();\n"
-          + "    return new TransferabilityScore(id(), ctx ? 1.0 : 0.0, true, Map.of(), null);";
-
   private Path goodPlugin(Path dir, String pluginId, String id) {
-    String pkg = "com.acme." + pluginId.replace('-', '_');
-    return PluginJarBuilder.plugin(pluginId, "1.2.3")
-        .requires(">=0.1.0")
-        .source(
-            pkg + ".Probe",
-            estimator(pkg, "Probe", id, String.format(INJECTED_CTOR, "Probe"), TCCL_BODY))
-        .writeTo(dir);
+    return ExtensionSources.probePlugin(pluginId, id).writeTo(dir);
   }
 
   private Injector injector(Path pluginsDir) {
@@ -127,21 +88,21 @@ class PluginHostTest {
         .omitManifestEntry("Plugin-Id")
         .source(
             "com.acme.noid.E",
-            estimator("com.acme.noid", "E", "no-id", String.format(INJECTED_CTOR, "E"), TCCL_BODY))
+            estimator("com.acme.noid", "E", "no-id", String.format(INJECTED_DEVICE_CONSTRUCTOR, "E"), CONTEXT_LOADER_PROBE_BODY))
         .writeTo(plugins);
     // 2. requires a Graft version this host is not
     PluginJarBuilder.plugin("future", "1.0.0")
         .requires(">=9.0.0")
         .source(
             "com.acme.future.E",
-            estimator("com.acme.future", "E", "future", String.format(INJECTED_CTOR, "E"), TCCL_BODY))
+            estimator("com.acme.future", "E", "future", String.format(INJECTED_DEVICE_CONSTRUCTOR, "E"), CONTEXT_LOADER_PROBE_BODY))
         .writeTo(plugins);
     // 3. an extension whose superclass is missing from the jar
     PluginJarBuilder.plugin("missing-class", "1.0.0")
         .source("com.acme.missing.Base", "package com.acme.missing; public abstract class Base {}")
         .source(
             "com.acme.missing.E",
-            estimator("com.acme.missing", "E", "missing", String.format(INJECTED_CTOR, "E"), TCCL_BODY)
+            estimator("com.acme.missing", "E", "missing", String.format(INJECTED_DEVICE_CONSTRUCTOR, "E"), CONTEXT_LOADER_PROBE_BODY)
                 .replace("public class E implements", "public class E extends Base implements"))
         .dropClass("com.acme.missing.Base")
         .writeTo(plugins);
@@ -155,7 +116,7 @@ class PluginHostTest {
                 "throwing",
                 "  public E() { this.device = null; throw new IllegalStateException(\"no licence"
                     + " key\"); }",
-                TCCL_BODY))
+                CONTEXT_LOADER_PROBE_BODY))
         .writeTo(plugins);
     // 5. a second plugin declaring an id that is already taken
     goodPlugin(plugins, "zz-duplicate", "good-estimator");
@@ -167,7 +128,7 @@ class PluginHostTest {
                 "com.acme.flaky",
                 "E",
                 "flaky",
-                String.format(INJECTED_CTOR, "E"),
+                String.format(INJECTED_DEVICE_CONSTRUCTOR, "E"),
                 "    throw new ArithmeticException(\"division by zero\");"))
         .writeTo(plugins);
 

@@ -1,0 +1,133 @@
+package dev.graft.cli;
+
+import dev.graft.api.error.GraftException;
+import dev.graft.engine.GraftVersion;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code graft} command line.
+ *
+ * <p>Exit codes: {@value #EXIT_OK} success; {@value #EXIT_ERROR} a Graft error (the message names
+ * the problem and its error id); {@value #EXIT_USAGE} a usage error (unknown option, missing
+ * argument); {@value #EXIT_PROBLEMS} {@code graft doctor} found problems; {@value #EXIT_INTERNAL} an
+ * unexpected internal failure (a bug: please report it with {@code --verbose} output).
+ */
+@Command(
+    name = "graft",
+    mixinStandardHelpOptions = true,
+    versionProvider = GraftCli.Version.class,
+    description = "Graft: find the best source, transfer, prove the gain, export.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      PluginsCommand.class,
+      DoctorCommand.class,
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:a Graft error (message names the error id)",
+      "2:usage error",
+      "4:graft doctor found problems",
+      "70:internal error (a bug)"
+    })
+public final class GraftCli implements Runnable {
+
+  /** Success. */
+  public static final int EXIT_OK = 0;
+
+  /** A Graft error. */
+  public static final int EXIT_ERROR = 1;
+
+  /** A usage error. */
+  public static final int EXIT_USAGE = 2;
+
+  /** {@code graft doctor} found problems. */
+  public static final int EXIT_PROBLEMS = 4;
+
+  /** An unexpected internal failure. */
+  public static final int EXIT_INTERNAL = 70;
+
+  @Option(
+      names = "--plugins",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description =
+          "Plugins folder (default: $GRAFT_PLUGINS, else $GRAFT_HOME/plugins).")
+  Path pluginsDir;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Runs the command line and exits the JVM with its exit code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(
+        execute(
+            new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8),
+            args));
+  }
+
+  /**
+   * Runs the command line with the given output streams (for tests and embedding).
+   *
+   * @param out standard output
+   * @param err standard error
+   * @param args the arguments
+   * @return the exit code
+   */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    GraftCli root = new GraftCli();
+    CommandLine cli = new CommandLine(root);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof GraftException) {
+            err.println("graft: " + ex.getMessage());
+            if (root.verbose) {
+              ex.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_ERROR;
+          }
+          err.println("graft: internal error: " + ex);
+          ex.printStackTrace(err);
+          err.flush();
+          return EXIT_INTERNAL;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The version shown by {@code graft --version}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "graft " + GraftVersion.current(),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+}
