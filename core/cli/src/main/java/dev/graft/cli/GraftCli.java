@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       CommandLine.HelpCommand.class,
       PluginsCommand.class,
       DoctorCommand.class,
+      dev.graft.cli.model.ModelCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
