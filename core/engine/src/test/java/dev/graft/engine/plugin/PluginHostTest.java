@@ -187,6 +187,20 @@ class PluginHostTest {
   }
 
   @Test
+  void loadsZipPlugins() {
+    Path plugins = temp.resolve("plugins");
+    ExtensionSources.probePlugin("zipped", "zipped-probe").writeZipTo(plugins);
+    Injector injector = injector(plugins);
+    ExtensionRegistry registry = injector.getInstance(ExtensionRegistry.class);
+    try (PluginHost host = injector.getInstance(PluginHost.class)) {
+      assertEquals(List.of(), host.problems());
+      assertTrue(host.isStarted("zipped"));
+      assertEquals(
+          1.0, registry.require(TransferabilityEstimator.class, "zipped-probe").estimate(input()).value());
+    }
+  }
+
+  @Test
   void missingPluginsFolderIsAProblemNotACrash() {
     Injector injector = injector(temp.resolve("does-not-exist"));
     ExtensionRegistry registry = injector.getInstance(ExtensionRegistry.class);

@@ -184,14 +184,10 @@ public final class PluginJarBuilder {
       try (OutputStream out = Files.newOutputStream(jar);
           JarOutputStream jos = new JarOutputStream(out, mf)) {
         for (Map.Entry<String, byte[]> e : new TreeMap<>(outputs).entrySet()) {
-          String name = e.getKey();
-          if (name.endsWith(".class")) {
-            String className = name.substring(0, name.length() - 6).replace('/', '.');
-            if (dropped.contains(className)) {
-              continue;
-            }
+          if (isDropped(e.getKey())) {
+            continue;
           }
-          jos.putNextEntry(new JarEntry(name));
+          jos.putNextEntry(new JarEntry(e.getKey()));
           jos.write(e.getValue());
           jos.closeEntry();
         }
@@ -205,6 +201,54 @@ public final class PluginJarBuilder {
       throw new UncheckedIOException("cannot write plugin jar " + jar, e);
     }
     return jar;
+  }
+
+  /**
+   * Compiles and writes the plugin as a PF4J zip into {@code dir}: {@code plugin.properties} (from
+   * the manifest entries), compiled classes and resources under {@code classes/}. This is the form
+   * for plugins that bring their own third-party jars (under {@code lib/}).
+   *
+   * @param dir the folder (usually a plugins folder)
+   * @return the zip path
+   */
+  public Path writeZipTo(Path dir) {
+    Map<String, byte[]> outputs = compile();
+    StringBuilder props = new StringBuilder();
+    manifest.forEach(
+        (k, v) -> {
+          if (!omitted.contains(k)) {
+            String key = "plugin." + k.substring("Plugin-".length()).toLowerCase(java.util.Locale.ROOT);
+            props.append(key).append('=').append(v).append('\n');
+          }
+        });
+    Path zip = dir.resolve(fileName.replaceAll("\\.jar$", "") + (fileName.endsWith(".zip") ? "" : ".zip"));
+    try {
+      Files.createDirectories(dir);
+      try (OutputStream out = Files.newOutputStream(zip);
+          java.util.zip.ZipOutputStream zos = new java.util.zip.ZipOutputStream(out)) {
+        zos.putNextEntry(new java.util.zip.ZipEntry("plugin.properties"));
+        zos.write(props.toString().getBytes(StandardCharsets.UTF_8));
+        zos.closeEntry();
+        Map<String, byte[]> all = new TreeMap<>(outputs);
+        all.putAll(resources);
+        for (Map.Entry<String, byte[]> e : all.entrySet()) {
+          if (isDropped(e.getKey())) {
+            continue;
+          }
+          zos.putNextEntry(new java.util.zip.ZipEntry("classes/" + e.getKey()));
+          zos.write(e.getValue());
+          zos.closeEntry();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write plugin zip " + zip, e);
+    }
+    return zip;
+  }
+
+  private boolean isDropped(String entryName) {
+    return entryName.endsWith(".class")
+        && dropped.contains(entryName.substring(0, entryName.length() - 6).replace('/', '.'));
   }
 
   private Map<String, byte[]> compile() {
