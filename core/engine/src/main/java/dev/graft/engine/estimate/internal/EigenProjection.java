@@ -1,0 +1,150 @@
+package dev.graft.engine.estimate.internal;
+
+import dev.graft.api.error.GraftErrors;
+import dev.graft.api.error.GraftException;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.eig.symm.SymmetricQREigenHelper_DDRM;
+import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
+import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouseholder_MT_DDRM;
+
+/**
+ * Eigenvalues {@code λ} of a symmetric matrix {@code G = V Λ Vᵀ} together with the projection
+ * {@code P = Vᵀ B} of a thin matrix {@code B}, without forming {@code V}.
+ *
+ * <p>Uses EJML throughout: its Householder tridiagonalisation {@code G = Q T Qᵀ}, then its implicit
+ * symmetric QR algorithm on {@code T}. Instead of accumulating the QR rotations into a full {@code
+ * k x k} eigenvector matrix (EJML's default, {@code O(k³)} and the bottleneck for {@code k ≈ 2000}),
+ * the same rotations are applied to the {@code k x c} matrix {@code QᵀB}, which costs {@code O(k² c)}.
+ * The result is exactly what {@code Vᵀ B} would be with EJML's eigenvectors.
+ *
+ * @param eigenvalues the eigenvalues, in the order of the rows of {@code projection}
+ * @param projection {@code Vᵀ B}, row-major {@code k x c}; row {@code i} belongs to eigenvalue
+ *     {@code i}
+ * @param cols {@code c}, the number of columns of {@code B}
+ */
+public record EigenProjection(double[] eigenvalues, double[] projection, int cols) {
+
+  /**
+   * Decomposes {@code g} and projects {@code b}.
+   *
+   * @param g symmetric {@code k x k}, row-major; overwritten
+   * @param k the order of {@code g}
+   * @param b row-major {@code k x c}; overwritten and returned as the projection
+   * @param c columns of {@code b}
+   * @return eigenvalues and {@code Vᵀ B}
+   */
+  public static EigenProjection of(double[] g, int k, double[] b, int c) {
+    if (k == 1) {
+      return new EigenProjection(new double[] {g[0]}, b, c);
+    }
+    Tridiagonal tri = new Tridiagonal();
+    tri.decompose(DMatrixRMaj.wrap(k, k, g));
+    tri.applyQTranspose(b, c);
+    double[] diag = new double[k];
+    double[] off = new double[k - 1];
+    tri.getDiagonal(diag, off);
+
+    // pass 1: eigenvalues only (cheap), as EJML's own decomposition does
+    SymmetricQREigenHelper_DDRM valueHelper = new SymmetricQREigenHelper_DDRM();
+    SymmetricQrAlgorithm_DDRM values = new SymmetricQrAlgorithm_DDRM(valueHelper);
+    valueHelper.init(diag.clone(), off.clone(), k);
+    values.setQ(null);
+    values.setFastEigenvalues(true);
+    if (!values.process(-1, null, null)) {
+      throw notConverged(k);
+    }
+    double[] lambda = valueHelper.copyEigenvalues(null);
+
+    // pass 2: follow the known eigenvalues as shifts, rotating QᵀB instead of Q
+    double[] saved = b.clone();
+    RotatingHelper helper = new RotatingHelper(b, c);
+    SymmetricQrAlgorithm_DDRM vectors = new SymmetricQrAlgorithm_DDRM(helper);
+    vectors.setQ(new DMatrixRMaj(1, 1));
+    if (!vectors.process(k, diag.clone(), off.clone(), lambda)) {
+      // fall back to plain Wilkinson shifts from the start
+      System.arraycopy(saved, 0, b, 0, saved.length);
+      RotatingHelper retry = new RotatingHelper(b, c);
+      SymmetricQrAlgorithm_DDRM plain = new SymmetricQrAlgorithm_DDRM(retry);
+      retry.init(diag.clone(), off.clone(), k);
+      retry.setQ(new DMatrixRMaj(1, 1));
+      plain.setFastEigenvalues(false);
+      if (!plain.process(-1, null, null)) {
+        throw notConverged(k);
+      }
+      return new EigenProjection(retry.copyEigenvalues(null), b, c);
+    }
+    return new EigenProjection(helper.copyEigenvalues(null), b, c);
+  }
+
+  private static GraftException notConverged(int k) {
+    return new GraftException(
+        GraftErrors.INTERNAL,
+        "the symmetric QR algorithm did not converge on a "
+            + k
+            + " x "
+            + k
+            + " Gram matrix; check the features for extreme values (e.g. 1e300) and rescale them.");
+  }
+
+  /** EJML's multi-threaded Householder tridiagonalisation, plus applying {@code Qᵀ} to a matrix. */
+  private static final class Tridiagonal extends TridiagonalDecompositionHouseholder_MT_DDRM {
+
+    /** {@code B ← Qᵀ B = H_{N-1} ⋯ H_1 B} with {@code H_k = I - γ_k u_k u_kᵀ}. */
+    void applyQTranspose(double[] b, int c) {
+      double[] t = QT.data;
+      double[] dots = new double[c];
+      for (int k = 1; k < N; k++) {
+        double gamma = gammas[k];
+        if (gamma == 0) {
+          continue;
+        }
+        int rowU = (k - 1) * N;
+        // dots = uᵀ B with u[k] = 1, u[i] = QT[k-1][i] for i > k
+        System.arraycopy(b, k * c, dots, 0, c);
+        for (int i = k + 1; i < N; i++) {
+          double ui = t[rowU + i];
+          int off = i * c;
+          for (int j = 0; j < c; j++) {
+            dots[j] += ui * b[off + j];
+          }
+        }
+        for (int j = 0; j < c; j++) {
+          dots[j] *= gamma;
+        }
+        for (int j = 0; j < c; j++) {
+          b[k * c + j] -= dots[j];
+        }
+        for (int i = k + 1; i < N; i++) {
+          double ui = t[rowU + i];
+          int off = i * c;
+          for (int j = 0; j < c; j++) {
+            b[off + j] -= ui * dots[j];
+          }
+        }
+      }
+    }
+  }
+
+  /** Applies each QR rotation to two rows of the {@code k x c} projection instead of {@code Q}. */
+  private static final class RotatingHelper extends SymmetricQREigenHelper_DDRM {
+    private final double[] p;
+    private final int c;
+
+    RotatingHelper(double[] p, int c) {
+      this.p = p;
+      this.c = c;
+    }
+
+    @Override
+    protected void updateQ(int m, int n, double cos, double sin) {
+      int rowA = m * c;
+      int rowB = n * c;
+      for (int j = 0; j < c; j++) {
+        double a = p[rowA + j];
+        double b = p[rowB + j];
+        p[rowA + j] = cos * a + sin * b;
+        p[rowB + j] = -sin * a + cos * b;
+      }
+    }
+  }
+}
