@@ -72,7 +72,8 @@ final class DoctorCommand implements Callable<Integer> {
       problems.add(e.getMessage());
       out.println("TensorFlow   NOT AVAILABLE");
     }
-    try (HostSession session = HostSession.open(root.pluginsDir)) {
+    {
+      HostSession session = root.session();
       out.println(
           "Plugins dir  "
               + session.host().pluginsDir().map(Object::toString).orElse("(none configured)"));

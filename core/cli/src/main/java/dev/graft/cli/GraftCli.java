@@ -1,7 +1,9 @@
 package dev.graft.cli;
 
+import dev.graft.api.command.PluginCommand;
 import dev.graft.api.error.GraftException;
 import dev.graft.engine.GraftVersion;
+import dev.graft.engine.plugin.RegisteredExtension;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -69,6 +71,9 @@ public final class GraftCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private Path pluginsDirHint;
+  private HostSession session;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -97,10 +102,19 @@ public final class GraftCli implements Runnable {
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     GraftCli root = new GraftCli();
+    root.pluginsDirHint = pluginsDirArgument(args);
     CommandLine cli = new CommandLine(root);
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setExecutionExceptionHandler(
+    try {
+      if (needsPluginCommands(args)) {
+        for (RegisteredExtension<PluginCommand> command :
+            root.session().registry().all(PluginCommand.class)) {
+          PluginCommandAdapter.mount(cli, command.instance());
+        }
+      }
+      // after mounting: picocli hands the streams down to the subcommands that exist
+      cli.setOut(out);
+      cli.setErr(err);
+      cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof GraftException) {
             err.println("graft: " + ex.getMessage());
@@ -115,10 +129,57 @@ public final class GraftCli implements Runnable {
           err.flush();
           return EXIT_INTERNAL;
         });
-    int code = cli.execute(args);
-    out.flush();
-    err.flush();
-    return code;
+      int code = cli.execute(args);
+      out.flush();
+      err.flush();
+      return code;
+    } finally {
+      if (root.session != null) {
+        root.session.close();
+      }
+    }
+  }
+
+  /**
+   * Plugin commands are mounted unless the first argument is a built-in command or an option, so
+   * {@code graft --version} and the built-ins start without scanning plugins twice.
+   */
+  private static boolean needsPluginCommands(String[] args) {
+    for (String a : args) {
+      if (a.startsWith("-")) {
+        continue;
+      }
+      return !BUILTIN_COMMANDS.contains(a);
+    }
+    return true; // bare "graft" prints usage, which lists plugin commands too
+  }
+
+  private static final java.util.Set<String> BUILTIN_COMMANDS =
+      java.util.Set.of("help", "plugins", "doctor", "model", "estimate");
+
+  /** The value of {@code --plugins DIR} or {@code --plugins=DIR} anywhere in the arguments. */
+  private static Path pluginsDirArgument(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--plugins") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--plugins=")) {
+        return Path.of(args[i].substring("--plugins=".length()));
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The host for this invocation, opened on first use and closed when the command ends.
+   *
+   * @return the session
+   */
+  HostSession session() {
+    if (session == null) {
+      session = HostSession.open(pluginsDir != null ? pluginsDir : pluginsDirHint);
+    }
+    return session;
   }
 
   /** The version shown by {@code graft --version}. */

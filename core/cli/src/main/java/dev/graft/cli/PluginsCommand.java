@@ -37,7 +37,8 @@ final class PluginsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (HostSession session = HostSession.open(root.pluginsDir)) {
+    {
+      HostSession session = root.session();
       List<PluginInfo> plugins = session.host().plugins();
       List<PluginProblem> problems = session.host().problems();
       Map<String, List<RegisteredExtension<?>>> byPoint = new LinkedHashMap<>();

@@ -63,6 +63,43 @@ class GraftCliTest {
   }
 
   @Test
+  void pluginCommandsAreMountedUnderTheirPathAndGetTheirArguments() {
+    Path plugins = temp.resolve("plugins");
+    PluginJarBuilder.plugin("greeter", "1.0.0")
+        .source(
+            "com.acme.greet.Hello",
+            "package com.acme.greet;\n"
+                + "import dev.graft.api.command.PluginCommand;\n"
+                + "import dev.graft.api.extension.*;\n"
+                + "import java.io.PrintWriter;\n"
+                + "import java.util.*;\n"
+                + "@org.pf4j.Extension\n"
+                + "public class Hello implements PluginCommand {\n"
+                + "  public String id() { return \"datasets-hello\"; }\n"
+                + "  public String description() { return \"Say hello.\"; }\n"
+                + "  public Capabilities capabilities() { return Capabilities.anyModality("
+                + "EnumSet.allOf(TaskType.class), Set.of()); }\n"
+                + "  public List<String> path() { return List.of(\"datasets\", \"hello\"); }\n"
+                + "  public int execute(List<String> args, PrintWriter out, PrintWriter err) {\n"
+                + "    if (args.isEmpty()) { err.println(\"usage: hello NAME\"); return 2; }\n"
+                + "    out.println(\"hello \" + String.join(\" \", args)); return 0;\n"
+                + "  }\n}\n")
+        .writeTo(plugins);
+
+    Result r = run("--plugins", plugins.toString(), "datasets", "hello", "--loud", "world");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("hello --loud world", r.out().trim());
+    Result usage = run("--plugins", plugins.toString(), "datasets", "hello");
+    assertEquals(2, usage.code());
+    assertTrue(usage.err().contains("usage: hello NAME"), usage.err());
+    Result help = run("--plugins", plugins.toString(), "--help");
+    assertTrue(help.out().contains("datasets"), help.out());
+    Result listed = run("plugins", "--plugins", plugins.toString());
+    assertTrue(listed.out().contains("plugin-command:"), listed.out());
+    assertTrue(listed.out().contains("datasets-hello"), listed.out());
+  }
+
+  @Test
   void doctorReportsTensorFlowOnCpuOffline() {
     Path plugins = temp.resolve("plugins");
     ExtensionSources.probePlugin("acme-probe", "acme-probe").writeTo(plugins);

@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.graft.api.config.DeviceConfig;
+import dev.graft.api.command.PluginCommand;
 import dev.graft.api.data.DatasetReader;
 import dev.graft.api.estimate.TransferabilityEstimator;
 import dev.graft.api.evaluate.Evaluator;
@@ -48,6 +49,7 @@ public final class GraftModule extends AbstractModule {
     Multibinder.newSetBinder(binder(), TransferabilityEstimator.class);
     Multibinder.newSetBinder(binder(), TransferStrategy.class);
     Multibinder.newSetBinder(binder(), Evaluator.class);
+    Multibinder.newSetBinder(binder(), PluginCommand.class);
     install(new BuiltinExtensionsModule());
   }
 
@@ -65,7 +67,8 @@ public final class GraftModule extends AbstractModule {
       Set<SourceLoader> loaders,
       Set<TransferabilityEstimator> estimators,
       Set<TransferStrategy> strategies,
-      Set<Evaluator> evaluators) {
+      Set<Evaluator> evaluators,
+      Set<PluginCommand> commands) {
     Map<Class<? extends GraftExtension>, Set<? extends GraftExtension>> builtins =
         new LinkedHashMap<>();
     builtins.put(DatasetReader.class, readers);
@@ -73,6 +76,7 @@ public final class GraftModule extends AbstractModule {
     builtins.put(TransferabilityEstimator.class, estimators);
     builtins.put(TransferStrategy.class, strategies);
     builtins.put(Evaluator.class, evaluators);
+    builtins.put(PluginCommand.class, commands);
     return ExtensionRegistry.build(builtins, host);
   }
 }

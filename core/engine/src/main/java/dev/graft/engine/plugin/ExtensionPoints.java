@@ -1,5 +1,6 @@
 package dev.graft.engine.plugin;
 
+import dev.graft.api.command.PluginCommand;
 import dev.graft.api.data.DatasetReader;
 import dev.graft.api.estimate.TransferabilityEstimator;
 import dev.graft.api.evaluate.Evaluator;
@@ -19,7 +20,8 @@ public final class ExtensionPoints {
           SourceLoader.class,
           TransferabilityEstimator.class,
           TransferStrategy.class,
-          Evaluator.class);
+          Evaluator.class,
+          PluginCommand.class);
 
   private ExtensionPoints() {}
 
