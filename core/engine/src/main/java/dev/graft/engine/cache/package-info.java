@@ -1,0 +1,2 @@
+/** On-disk caches of the host: {@link dev.graft.engine.cache.FeatureCache}. */
+package dev.graft.engine.cache;
