@@ -1,6 +1,11 @@
 package dev.graft.engine.inject;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import dev.graft.api.evaluate.Evaluator;
+import dev.graft.engine.evaluate.ClassificationEvaluator;
+import dev.graft.engine.evaluate.RankingEvaluator;
+import dev.graft.engine.evaluate.RegressionEvaluator;
 
 /**
  * Binds the extensions that ship inside the host (estimators, strategies, evaluators) into the
@@ -11,5 +16,9 @@ final class BuiltinExtensionsModule extends AbstractModule {
   @Override
   protected void configure() {
     // Built-in extensions are added here as each built-in family lands.
+    Multibinder<Evaluator> evaluators = Multibinder.newSetBinder(binder(), Evaluator.class);
+    evaluators.addBinding().to(ClassificationEvaluator.class);
+    evaluators.addBinding().to(RegressionEvaluator.class);
+    evaluators.addBinding().to(RankingEvaluator.class);
   }
 }

@@ -1,0 +1,12 @@
+package dev.graft.engine.evaluate;
+
+import dev.graft.api.evaluate.Evaluator;
+import dev.graft.testkit.contract.EvaluatorContract;
+
+class RankingEvaluatorContractTest extends EvaluatorContract {
+
+  @Override
+  protected Evaluator extension() {
+    return new RankingEvaluator();
+  }
+}
