@@ -78,7 +78,6 @@ public final class GraphModel implements AutoCloseable {
       String globalStep,
       String learningRate) {}
 
-  /** Losses, outputs or features of one evaluated batch. */
   private final NetworkSpec spec;
   private final LossSpec lossSpec;
   private final OptimizerSpec optimizerSpec;
@@ -124,7 +123,7 @@ public final class GraphModel implements AutoCloseable {
       step = tf.withName("global_step").variable(Shape.scalar(), TFloat32.class);
       addState(new Parameter("global_step", "", Parameter.Role.STEP, new long[0], step));
 
-      List<String> parametrised = parametrisedLayers(tf);
+      List<String> parametrised = parametrisedLayers();
       this.trainableLayers = fineTuning.trainableLayers(spec, parametrised);
       Set<String> frozen = new HashSet<>();
       spec.layers().forEach(l -> frozen.add(l.name()));
@@ -248,7 +247,7 @@ public final class GraphModel implements AutoCloseable {
     }
   }
 
-  private List<String> parametrisedLayers(Ops unused) {
+  private List<String> parametrisedLayers() {
     List<String> out = new ArrayList<>();
     for (LayerSpec l : spec.layers()) {
       if (l instanceof LayerSpec.Dense

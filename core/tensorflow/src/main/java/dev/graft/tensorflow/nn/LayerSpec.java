@@ -60,12 +60,22 @@ public sealed interface LayerSpec {
   /** Layer names TensorFlow accepts as op-name scopes. */
   Pattern NAME = Pattern.compile("[A-Za-z0-9.][A-Za-z0-9_.\\-]*");
 
+  /**
+   * Names a layer may not have: the graph's entry points and the scopes of its passes.
+   */
+  java.util.Set<String> RESERVED_NAMES =
+      java.util.Set.of(
+          NETWORK_INPUT, "targets", "example_weights", "outputs", "logits", "features",
+          "eval_loss", "train_step", "global_step", "learning_rate", "step_increment", "infer",
+          "train", "eval", "loss", "optimizer", "state_io", "gradients");
+
   private static String checkName(String name) {
     ConfigException.require(
-        name != null && NAME.matcher(name).matches() && !name.equals(NETWORK_INPUT),
+        name != null && NAME.matcher(name).matches() && !RESERVED_NAMES.contains(name),
         "layer name",
         name == null ? null : "'" + name + "'",
-        "letters, digits, '.', '_' or '-' (not starting with '_' or '-') and not 'input'");
+        "letters, digits, '.', '_' or '-' (not starting with '_' or '-') and none of "
+            + new java.util.TreeSet<>(RESERVED_NAMES));
     return name;
   }
 

@@ -74,6 +74,9 @@ class NetworkSpecTest {
     ConfigException name = assertThrows(ConfigException.class,
         () -> new LayerSpec.Flatten("bad/name", null));
     assertTrue(name.getMessage().contains("bad/name"), name.getMessage());
+    ConfigException reserved = assertThrows(ConfigException.class,
+        () -> new LayerSpec.Dense("logits", null, 2, null, null));
+    assertTrue(reserved.getMessage().contains("train_step"), reserved.getMessage());
     ConfigException json = assertThrows(ConfigException.class,
         () -> NetworkSpec.fromJson("{\"input\":{\"shape\":[4]},\"layers\":[{\"type\":\"dense\",\"name\":\"h\",\"units\":3,\"unitz\":3}]}"));
     assertTrue(json.getMessage().contains("unitz"), json.getMessage());
