@@ -11,6 +11,7 @@ import dev.graft.api.data.DatasetReader;
 import dev.graft.api.estimate.TransferabilityEstimator;
 import dev.graft.api.evaluate.Evaluator;
 import dev.graft.api.extension.GraftExtension;
+import dev.graft.api.source.InputEncoder;
 import dev.graft.api.source.SourceLoader;
 import dev.graft.api.transfer.TransferStrategy;
 import dev.graft.engine.GraftConfig;
@@ -49,6 +50,7 @@ public final class GraftModule extends AbstractModule {
     Multibinder.newSetBinder(binder(), TransferabilityEstimator.class);
     Multibinder.newSetBinder(binder(), TransferStrategy.class);
     Multibinder.newSetBinder(binder(), Evaluator.class);
+    Multibinder.newSetBinder(binder(), InputEncoder.class);
     Multibinder.newSetBinder(binder(), PluginCommand.class);
     install(new BuiltinExtensionsModule());
   }
@@ -68,6 +70,7 @@ public final class GraftModule extends AbstractModule {
       Set<TransferabilityEstimator> estimators,
       Set<TransferStrategy> strategies,
       Set<Evaluator> evaluators,
+      Set<InputEncoder> encoders,
       Set<PluginCommand> commands) {
     Map<Class<? extends GraftExtension>, Set<? extends GraftExtension>> builtins =
         new LinkedHashMap<>();
@@ -76,6 +79,7 @@ public final class GraftModule extends AbstractModule {
     builtins.put(TransferabilityEstimator.class, estimators);
     builtins.put(TransferStrategy.class, strategies);
     builtins.put(Evaluator.class, evaluators);
+    builtins.put(InputEncoder.class, encoders);
     builtins.put(PluginCommand.class, commands);
     return ExtensionRegistry.build(builtins, host);
   }

@@ -5,6 +5,7 @@ import dev.graft.api.data.DatasetReader;
 import dev.graft.api.estimate.TransferabilityEstimator;
 import dev.graft.api.evaluate.Evaluator;
 import dev.graft.api.extension.GraftExtension;
+import dev.graft.api.source.InputEncoder;
 import dev.graft.api.source.SourceLoader;
 import dev.graft.api.transfer.TransferStrategy;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class ExtensionPoints {
           TransferabilityEstimator.class,
           TransferStrategy.class,
           Evaluator.class,
+          InputEncoder.class,
           PluginCommand.class);
 
   private ExtensionPoints() {}
