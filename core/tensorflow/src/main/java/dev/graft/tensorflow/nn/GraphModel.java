@@ -83,6 +83,7 @@ public final class GraphModel implements AutoCloseable {
   private final OptimizerSpec optimizerSpec;
   private final FineTuning fineTuning;
   private final long seed;
+  private final String deviceLabel;
   private final Graph graph;
   private final Session session;
   private final Map<String, Parameter> state = new LinkedHashMap<>();
@@ -112,11 +113,20 @@ public final class GraphModel implements AutoCloseable {
     this.optimizerSpec = b.optimizer;
     this.fineTuning = b.fineTuning;
     this.seed = b.seed;
+    this.deviceLabel = b.deviceLabel;
     this.inputSize = spec.input().exampleSize();
     Graph g = new Graph();
     Session s = null;
     try {
       Ops tf = Ops.create(g);
+      if (b.gpuIndex != null) {
+        tf =
+            tf.withDevice(
+                org.tensorflow.DeviceSpec.newBuilder()
+                    .deviceType(org.tensorflow.DeviceSpec.DeviceType.GPU)
+                    .deviceIndex(b.gpuIndex)
+                    .build());
+      }
       input =
           tf.withName("input")
               .placeholder(TFloat32.class, Placeholder.shape(Shape.of(spec.input().withBatch(-1))));
@@ -648,14 +658,29 @@ public final class GraphModel implements AutoCloseable {
   }
 
   /**
-   * The {@code train_step} signature: inputs {@code input}, {@code targets}, {@code
-   * example_weights}; output {@code loss}; running it applies one update.
+   * The {@code train_step} signature: inputs {@code input} and {@code targets}; output {@code
+   * loss}; running it applies one update (every example weighs 1).
    *
    * @return the signature
    */
   public Signature trainStepSignature() {
     return Signature.builder()
         .key("train_step")
+        .input("input", input)
+        .input("targets", targets)
+        .output("loss", trainStep)
+        .build();
+  }
+
+  /**
+   * The {@code train_step_weighted} signature: like {@link #trainStepSignature()} with a third
+   * input, {@code example_weights} [batch].
+   *
+   * @return the signature
+   */
+  public Signature weightedTrainStepSignature() {
+    return Signature.builder()
+        .key("train_step_weighted")
         .input("input", input)
         .input("targets", targets)
         .input("example_weights", exampleWeights)
@@ -750,6 +775,15 @@ public final class GraphModel implements AutoCloseable {
   }
 
   /**
+   * The device the model runs on, e.g. {@code cpu} or {@code gpu:0}, for provenance.
+   *
+   * @return the device label
+   */
+  public String deviceLabel() {
+    return deviceLabel;
+  }
+
+  /**
    * Values per input example.
    *
    * @return the input size
@@ -809,8 +843,30 @@ public final class GraphModel implements AutoCloseable {
     private FineTuning fineTuning = FineTuning.all();
     private long seed;
     private ConfigProto sessionConfig;
+    private String deviceLabel = "cpu";
+    private Integer gpuIndex;
 
     private Builder() {}
+
+    /**
+     * Places the model on a device with its thread settings (default: CPU with TensorFlow's
+     * threads). Resolving a GPU starts the TensorFlow runtime to list the devices.
+     *
+     * @param device the device config
+     * @return this builder
+     * @throws dev.graft.api.error.GraftException DEVICE_UNAVAILABLE if the GPU is not visible
+     */
+    public Builder optDevice(dev.graft.api.config.DeviceConfig device) {
+      dev.graft.tensorflow.runtime.DevicePlacement placement =
+          device.kind() == dev.graft.api.config.DeviceConfig.Kind.CPU
+              ? dev.graft.tensorflow.runtime.DevicePlacement.resolve(device, List.of())
+              : dev.graft.tensorflow.runtime.DevicePlacement.resolve(device);
+      this.sessionConfig = placement.sessionConfig();
+      this.deviceLabel = placement.label();
+      this.gpuIndex =
+          device.kind() == dev.graft.api.config.DeviceConfig.Kind.GPU ? device.gpuIndex() : null;
+      return this;
+    }
 
     /**
      * Sets the network (required).

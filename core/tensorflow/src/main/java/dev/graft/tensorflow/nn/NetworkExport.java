@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Exports a {@link GraphModel} as a SavedModel with the signatures {@code serving_default}
- * (outputs, logits), {@code features} (the features layer) and {@code train_step}, plus {@code
+ * (outputs, logits), {@code features} (the features layer), {@code train_step} (input, targets)
+ * and {@code train_step_weighted} (plus example_weights), plus {@code
  * graft-model.json} carrying the network, loss, input spec, labels and provenance, through {@link
  * SavedModelExporter} (atomic: written aside, verified, then moved into place).
  *
@@ -87,6 +88,7 @@ public final class NetworkExport {
     prov.put("fineTuning", SpecJson.mapper().valueToTree(model.fineTuning()));
     prov.put("seed", model.seed());
     prov.put("globalStep", model.globalStep());
+    prov.put("device", model.deviceLabel());
     prov.put("tensorflow", org.tensorflow.TensorFlow.version());
     Map<String, Object> input = new LinkedHashMap<>();
     List<Long> shape = new java.util.ArrayList<>();
@@ -102,6 +104,7 @@ public final class NetworkExport {
         .signature(model.servingSignature())
         .signature(model.featuresSignature())
         .signature(model.trainStepSignature())
+        .signature(model.weightedTrainStepSignature())
         .inputSpec(input)
         .labels(labels)
         .provenance(prov)

@@ -77,6 +77,23 @@ class ExportRoundTripTest {
     assertClose(expectedOut, run(first, "serving_default", "outputs", d[0], 24), "reloaded outputs");
     assertClose(expectedFeatures, run(first, "features", "features", d[0], 24), "reloaded features");
 
+    // the exported train_step keeps training the SavedModel itself (example_weights is optional)
+    try (org.tensorflow.SavedModelBundle bundle = org.tensorflow.SavedModelBundle.load(first.toString(), "serve");
+        org.tensorflow.types.TFloat32 x = FloatTensors.of(d[0], 24, 6, 6, 1);
+        org.tensorflow.types.TFloat32 y = FloatTensors.of(d[1], 24, 3)) {
+      float before;
+      float after = 0;
+      try (org.tensorflow.Result r = bundle.function("train_step").call(Map.of("input", x, "targets", y))) {
+        before = ((org.tensorflow.types.TFloat32) r.get("loss").orElseThrow()).getFloat();
+      }
+      for (int i = 0; i < 10; i++) {
+        try (org.tensorflow.Result r = bundle.function("train_step").call(Map.of("input", x, "targets", y))) {
+          after = ((org.tensorflow.types.TFloat32) r.get("loss").orElseThrow()).getFloat();
+        }
+      }
+      assertTrue(after < before, "train_step of the SavedModel: " + before + " -> " + after);
+    }
+
     TrainedNetwork source = TrainedNetwork.load(first);
     assertEquals(cnn(), source.network());
     assertEquals(List.of("a", "b", "c"), source.labels());

@@ -208,6 +208,16 @@ class GraphModelTest {
   }
 
   @Test
+  void deviceConfigSetsThreadsAndProvenanceLabel() {
+    float[][] d = blobs(12, 8);
+    try (GraphModel m = GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy())
+        .optDevice(dev.graft.api.config.DeviceConfig.cpu().withThreads(1, 1)).build()) {
+      assertEquals("cpu", m.deviceLabel());
+      assertTrue(Float.isFinite(m.trainStep(d[0], d[1], null, 12)));
+    }
+  }
+
+  @Test
   void badOutputShapeIsReported() {
     NetworkSpec spec = NetworkSpec.builder().setInputShape(4, 4, 1).conv2d("c", 2, 3, Activation.RELU)
         .conv2d("c2", 2, 3, Activation.LINEAR).build();
