@@ -1,0 +1,273 @@
+package dev.graft.vision.read;
+
+import dev.graft.api.data.DatasetReader;
+import dev.graft.api.data.ReadOptions;
+import dev.graft.api.data.ReadResult;
+import dev.graft.api.error.GraftErrors;
+import dev.graft.api.error.InvalidInputException;
+import dev.graft.api.extension.Capabilities;
+import dev.graft.vision.Image;
+import dev.graft.vision.VisionErrors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.pf4j.Extension;
+
+/**
+ * Reads a folder with one sub-folder per class ({@code root/cat/001.png}, {@code root/dog/a.jpg}),
+ * the layout of Keras's {@code image_dataset_from_directory} and torchvision's {@code
+ * ImageFolder}. Class names are the sub-folder names, sorted; images are searched recursively
+ * inside each class folder and ordered by path, so the result does not depend on the order the
+ * file system lists them in. Names starting with a dot are ignored, as are plain files directly
+ * in the root (their count is recorded as the fact {@code ignored-root-files}).
+ *
+ * <p>Options: {@code channels} (auto, 1 or 3), {@code max-pixels} (per image, default 50,000,000),
+ * {@code min-side} (default 4). Bad files (zero-byte, truncated, corrupt, non-image, out of size
+ * bounds) and empty class folders are all listed: in one error with FAIL, in {@link
+ * ReadResult#skipped()} with SKIP. With {@code maxExamples}, examples are taken round-robin across
+ * classes so every class is represented.
+ */
+@Extension
+public final class ImageFolderReader implements DatasetReader {
+
+  /** This reader's id and format name. */
+  public static final String ID = "image-folder";
+
+  private static final Map<String, String> OPTIONS =
+      Map.of(
+          "channels", DatasetAssembler.CHANNELS_HELP,
+          "max-pixels", "largest width x height per image, default 50000000",
+          "min-side", "smallest width and height, default 4");
+
+  /** Creates the reader. */
+  public ImageFolderReader() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Image folders, one sub-folder per class (JPEG, PNG, BMP, GIF).";
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return VisionReaders.CAPABILITIES;
+  }
+
+  @Override
+  public Set<String> formats() {
+    return Set.of(ID);
+  }
+
+  @Override
+  public Class<?> exampleType() {
+    return Image.class;
+  }
+
+  @Override
+  public boolean accepts(Path path) {
+    if (!Files.isDirectory(path)) {
+      return false;
+    }
+    try (Stream<Path> children = Files.list(path)) {
+      return children.filter(Files::isDirectory).anyMatch(ImageFolderReader::holdsAnImage);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean holdsAnImage(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.limit(64).anyMatch(ImageDecoder::hasImageExtension);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public ReadResult<Image> read(Path path, ReadOptions options) {
+    ReaderOptions opts = ReaderOptions.check(ID, options, OPTIONS);
+    int channels = DatasetAssembler.channelsOption(opts);
+    ImageDecoder decoder =
+        new ImageDecoder(
+            opts.longValue("max-pixels", ImageDecoder.DEFAULT_MAX_PIXELS, 16, Integer.MAX_VALUE),
+            (int) opts.longValue("min-side", ImageDecoder.DEFAULT_MIN_SIDE, 1, 65_535));
+    Path root = path.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new InvalidInputException(
+          GraftErrors.FILE_NOT_READABLE,
+          root
+              + (Files.exists(root) ? " is not a folder" : " does not exist")
+              + "; reader '"
+              + ID
+              + "' expects a folder with one sub-folder per class.");
+    }
+    BadInputLog log = new BadInputLog();
+    List<Path> classDirs = new ArrayList<>();
+    int ignoredRootFiles = 0;
+    for (Path child : sortedChildren(root)) {
+      if (Files.isDirectory(child)) {
+        classDirs.add(child);
+      } else {
+        ignoredRootFiles++;
+      }
+    }
+    if (classDirs.isEmpty()) {
+      throw new InvalidInputException(
+          VisionErrors.NO_EXAMPLES,
+          root
+              + " has no class sub-folders; reader '"
+              + ID
+              + "' expects root/<class>/<image>, e.g. root/cat/001.png.");
+    }
+    List<String> classNames = new ArrayList<>();
+    List<List<Path>> filesByClass = new ArrayList<>();
+    for (Path dir : classDirs) {
+      List<Path> images = new ArrayList<>();
+      for (Path file : filesUnder(dir)) {
+        if (ImageDecoder.hasImageExtension(file)) {
+          images.add(file);
+        } else {
+          log.add(
+              VisionErrors.UNDECODABLE_IMAGE,
+              relative(root, file),
+              "not an image file (extension '."
+                  + ImageDecoder.extension(file)
+                  + "'); this reader reads "
+                  + new java.util.TreeSet<>(ImageDecoder.EXTENSIONS)
+                  + "; move it out of the class folder");
+        }
+      }
+      if (images.isEmpty()) {
+        log.add(
+            VisionErrors.EMPTY_CLASS_FOLDER,
+            relative(root, dir) + "/",
+            "class folder holds no images; add images or remove the folder");
+        continue;
+      }
+      classNames.add(dir.getFileName().toString());
+      filesByClass.add(images);
+    }
+    List<Path> files = new ArrayList<>();
+    List<Integer> fileLabels = new ArrayList<>();
+    select(filesByClass, options.maxExamples(), files, fileLabels);
+
+    Image[] decoded = new Image[files.size()];
+    BadInputException[] problems = new BadInputException[files.size()];
+    IntStream.range(0, files.size())
+        .parallel()
+        .forEach(
+            i -> {
+              try {
+                decoded[i] = decoder.decode(files.get(i), relative(root, files.get(i)));
+              } catch (BadInputException e) {
+                problems[i] = e;
+              }
+            });
+    List<Image> images = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    for (int i = 0; i < decoded.length; i++) {
+      if (problems[i] != null) {
+        log.add(problems[i]);
+      } else {
+        images.add(decoded[i]);
+        labels.add(fileLabels.get(i));
+      }
+    }
+    log.failIfAny(options.onBadInput(), ID, root.toString());
+    int used = DatasetAssembler.unifyChannels(images, channels);
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("format", ID);
+    facts.put("ignored-root-files", Integer.toString(ignoredRootFiles));
+    facts.put("channels-option", channels == 0 ? "auto" : Integer.toString(used));
+    return DatasetAssembler.build(
+        ID,
+        DatasetAssembler.nameOf(root),
+        root.toString(),
+        images,
+        labels.stream().mapToInt(Integer::intValue).toArray(),
+        classNames,
+        log,
+        facts);
+  }
+
+  /**
+   * Orders files by class then path; with a limit, takes them round-robin across classes first.
+   */
+  private static void select(
+      List<List<Path>> byClass, int limit, List<Path> files, List<Integer> labels) {
+    int total = byClass.stream().mapToInt(List::size).sum();
+    int[] take = new int[byClass.size()];
+    if (limit == 0 || limit >= total) {
+      for (int c = 0; c < take.length; c++) {
+        take[c] = byClass.get(c).size();
+      }
+    } else {
+      int remaining = limit;
+      for (int round = 0; remaining > 0; round++) {
+        for (int c = 0; c < take.length && remaining > 0; c++) {
+          if (round < byClass.get(c).size()) {
+            take[c]++;
+            remaining--;
+          }
+        }
+      }
+    }
+    for (int c = 0; c < take.length; c++) {
+      for (int i = 0; i < take[c]; i++) {
+        files.add(byClass.get(c).get(i));
+        labels.add(c);
+      }
+    }
+  }
+
+  private static List<Path> sortedChildren(Path dir) {
+    try (Stream<Path> children = Files.list(dir)) {
+      return children
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          GraftErrors.FILE_NOT_READABLE, "cannot list folder " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Path> filesUnder(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      Path[] files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !hidden(dir, p))
+              .toArray(Path[]::new);
+      Arrays.sort(files);
+      return List.of(files);
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          GraftErrors.FILE_NOT_READABLE, "cannot list class folder " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hidden(Path base, Path p) {
+    for (Path part : base.relativize(p)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String relative(Path root, Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+}
