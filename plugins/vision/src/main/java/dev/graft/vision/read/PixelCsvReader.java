@@ -172,10 +172,11 @@ public final class PixelCsvReader implements DatasetReader {
         layout.resolveSize(fields.size(), location, lineNo);
         String where = location + ":" + lineNo;
         try {
-          images.add(layout.parseImage(fields, where));
+          Image image = layout.parseImage(fields, where);
           if (layout.labelColumn >= 0) {
             labels.add(layout.label(fields, where));
           }
+          images.add(image);
         } catch (BadInputException e) {
           log.add(e);
         }
