@@ -147,7 +147,10 @@ public final class ExtensionRegistry {
                         + ExtensionPoints.displayName(point)
                         + " with id '"
                         + id
-                        + "'; available: "
+                        + "'"
+                        + dev.graft.engine.job.Suggestions.hint(
+                            id, all(point).stream().map(RegisteredExtension::id).toList())
+                        + "; available: "
                         + all(point).stream().map(RegisteredExtension::id).collect(Collectors.joining(", "))
                         + ". Run 'graft plugins' to see what is installed."));
   }

@@ -1,0 +1,380 @@
+package dev.graft.engine.pipeline;
+
+import dev.graft.api.data.DatasetReader;
+import dev.graft.api.data.FeatureMatrix;
+import dev.graft.api.error.ConfigException;
+import dev.graft.api.error.GraftErrors;
+import dev.graft.api.error.GraftException;
+import dev.graft.api.estimate.TransferabilityEstimator;
+import dev.graft.api.evaluate.Evaluator;
+import dev.graft.api.evaluate.Metric;
+import dev.graft.api.extension.Modality;
+import dev.graft.api.extension.Requirement;
+import dev.graft.api.source.Source;
+import dev.graft.api.source.SourceLoader;
+import dev.graft.api.transfer.TransferStrategy;
+import dev.graft.engine.GraftConfig;
+import dev.graft.engine.GraftVersion;
+import dev.graft.engine.cache.FeatureCache;
+import dev.graft.engine.evaluate.protocol.RunResults;
+import dev.graft.engine.evaluate.stats.Summary;
+import dev.graft.engine.job.JobSpec;
+import dev.graft.engine.job.JobSpecs;
+import dev.graft.engine.job.StrategySpec;
+import dev.graft.engine.plugin.ExtensionRegistry;
+import dev.graft.engine.plugin.RegisteredExtension;
+import dev.graft.engine.run.CurvePoint;
+import dev.graft.engine.run.GuardVerdict;
+import dev.graft.engine.run.MetricSummary;
+import dev.graft.engine.run.RankedSource;
+import dev.graft.engine.run.RunResult;
+import dev.graft.engine.run.SkippedStrategy;
+import dev.graft.engine.run.StrategyOutcome;
+import dev.graft.engine.run.Winner;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs a transfer job: read the target, gather and open the candidate sources, extract features
+ * (cached), rank the sources with the estimators, run the strategies on the top sources together
+ * with the {@code scratch} baseline over the protocol's runs, judge every transferred model against
+ * scratch with the {@link NegativeTransferGuard}, pick the winner, and export it.
+ *
+ * <p>Everything that can be checked cheaply is checked before the long work starts: extension ids,
+ * the target's classes and label budget, and that each source can embed the target's examples.
+ */
+public final class TransferPipeline {
+
+  /** Folder of the exported winner, inside the run folder. */
+  public static final String MODEL_DIR = "model";
+
+  private final ExtensionRegistry registry;
+  private final GraftConfig config;
+
+  /**
+   * Creates the pipeline.
+   *
+   * @param registry the extensions available
+   * @param config the host configuration (feature cache folder)
+   */
+  @Inject
+  public TransferPipeline(ExtensionRegistry registry, GraftConfig config) {
+    this.registry = registry;
+    this.config = config;
+  }
+
+  /**
+   * Runs a job and exports its winner into {@code <output>/model}.
+   *
+   * @param spec the job
+   * @param baseDir the folder relative paths in the spec resolve against (the job file's folder)
+   * @param listener progress
+   * @return the run's results
+   */
+  public RunResult run(JobSpec spec, Path baseDir, PipelineListener listener) {
+    Instant started = Instant.now();
+    Map<String, Double> timings = new LinkedHashMap<>();
+    validateIds(spec);
+    Path runDir = baseDir.resolve(spec.output()).normalize();
+
+    listener.stepStarted("read target");
+    long t0 = System.nanoTime();
+    DatasetReader reader = registry.require(DatasetReader.class, spec.target().reader());
+    TargetData target = TargetData.read(reader, spec.target(), baseDir);
+    List<RunPlan> plans = RunPlan.of(spec, target.labels());
+    timings.put("read", secondsSince(t0));
+    Modality modality = reader.capabilities().modalities().iterator().next();
+
+    listener.stepStarted("open sources");
+    try (OpenedSources sources = OpenedSources.open(spec.sources(), modality, registry, baseDir)) {
+      probeSources(sources, target);
+      SourceRanker ranker = new SourceRanker(new FeatureCache(config.cacheDir()), listener);
+
+      listener.stepStarted("extract features");
+      t0 = System.nanoTime();
+      Map<String, FeatureMatrix> features = ranker.features(sources, target);
+      timings.put("features", secondsSince(t0));
+
+      listener.stepStarted("rank sources");
+      t0 = System.nanoTime();
+      List<TransferabilityEstimator> estimators =
+          SourceRanker.choose(spec.estimators(), instances(TransferabilityEstimator.class));
+      List<RankedSource> ranking =
+          ranker.rank(
+              sources, features, target, plans.get(0).split().train(), estimators, spec.keepTop(), spec.seed());
+      timings.put("rank", secondsSince(t0));
+
+      listener.stepStarted("transfer");
+      t0 = System.nanoTime();
+      String specYaml = JobSpecs.toYaml(spec);
+      Evaluator evaluator = registry.require(Evaluator.class, "classification");
+      String metric = spec.evaluation().metric();
+      StrategyRunner runner =
+          new StrategyRunner(
+              target,
+              evaluator,
+              spec.budget().toBudget(),
+              spec.target().validationFraction(),
+              runDir.resolve(".work"),
+              new RunStateStore(runDir, specYaml),
+              listener);
+      List<StrategyOutcome> outcomes = new ArrayList<>();
+      List<SkippedStrategy> skipped = new ArrayList<>();
+      Map<StrategyOutcome, dev.graft.api.transfer.TrainedModel> models = new LinkedHashMap<>();
+      try {
+        runStrategies(spec, sources, ranking, plans, runner, metric, outcomes, skipped, models);
+        timings.put("transfer", secondsSince(t0));
+        Winner winner = chooseAndExport(outcomes, models, metric, runDir);
+        return new RunResult(
+            spec.name(),
+            specYaml,
+            started,
+            Instant.now(),
+            target.summary(),
+            spec.evaluation().protocol(),
+            metric,
+            ranking,
+            outcomes,
+            skipped,
+            winner,
+            List.of(),
+            timings,
+            provenance(spec, target));
+      } finally {
+        for (var m : models.values()) {
+          m.close();
+        }
+      }
+    }
+  }
+
+  private void validateIds(JobSpec spec) {
+    registry.require(DatasetReader.class, spec.target().reader());
+    spec.sources().forEach(s -> registry.require(SourceLoader.class, s.loader()));
+    spec.estimators().forEach(id -> registry.require(TransferabilityEstimator.class, id));
+    spec.strategies().forEach(s -> registry.require(TransferStrategy.class, s.id()));
+    registry.require(Evaluator.class, "classification");
+    if (spec.target().labelsPerClass() != null && spec.target().labelsPerClass() == 0) {
+      throw new ConfigException(
+          "'target.labels-per-class' is 0: the pipeline needs at least one labelled example per"
+              + " class to train the scratch baseline and the guard; use 1 or more.");
+    }
+    ConfigException.require(
+        Set.of("accuracy", "macro-f1", "roc-auc", "ece").contains(spec.evaluation().metric()),
+        "evaluation.metric",
+        "'" + spec.evaluation().metric() + "'",
+        "one of accuracy, macro-f1, roc-auc, ece");
+  }
+
+  /** Each source embeds two target examples before any long work, so a misfit fails early. */
+  private static void probeSources(OpenedSources sources, TargetData target) {
+    int[] two = {0, Math.min(1, target.dataset().size() - 1)};
+    for (Map.Entry<String, Source> e : sources.byId().entrySet()) {
+      try {
+        e.getValue().features(target.dataset().subset(two));
+      } catch (GraftException ex) {
+        throw new GraftException(
+            ex.errorId(),
+            "source '" + e.getKey() + "' cannot embed the target's examples: " + ex.detail(),
+            ex);
+      }
+    }
+  }
+
+  private void runStrategies(
+      JobSpec spec,
+      OpenedSources sources,
+      List<RankedSource> ranking,
+      List<RunPlan> plans,
+      StrategyRunner runner,
+      String metric,
+      List<StrategyOutcome> outcomes,
+      List<SkippedStrategy> skipped,
+      Map<StrategyOutcome, dev.graft.api.transfer.TrainedModel> models) {
+    List<String> selected = ranking.stream().filter(RankedSource::selected).map(RankedSource::sourceId).toList();
+    int total = selected.size() * spec.strategies().size() * plans.size();
+    int[] progress = {0};
+    int decidingBudget = RunPlan.decidingBudget(plans);
+    for (String sourceId : selected) {
+      Source source = sources.get(sourceId);
+      Set<Requirement> available = available(source);
+      Map<String, StrategyRunner.Outcome> bySource = new LinkedHashMap<>();
+      for (StrategySpec s : spec.strategies()) {
+        TransferStrategy strategy = registry.require(TransferStrategy.class, s.id());
+        Set<Requirement> unmet = strategy.capabilities().unmet(available);
+        if (!unmet.isEmpty()) {
+          skipped.add(new SkippedStrategy(s.id(), sourceId, "needs " + describe(unmet)));
+          progress[0] += plans.size();
+          continue;
+        }
+        bySource.put(s.id(), runner.run(strategy, source, plans, s.options(), progress, total));
+      }
+      StrategyRunner.Outcome scratch = bySource.get(JobSpec.SCRATCH);
+      for (Map.Entry<String, StrategyRunner.Outcome> e : bySource.entrySet()) {
+        StrategyOutcome outcome =
+            summarise(e.getKey(), sourceId, e.getValue(), scratch, metric, decidingBudget);
+        outcomes.add(outcome);
+        if (e.getValue().firstModel != null) {
+          models.put(outcome, e.getValue().firstModel);
+        }
+      }
+    }
+  }
+
+  private static StrategyOutcome summarise(
+      String strategyId,
+      String sourceId,
+      StrategyRunner.Outcome o,
+      StrategyRunner.Outcome scratch,
+      String metric,
+      int decidingBudget) {
+    RunResults deciding = results(o, decidingBudget);
+    List<MetricSummary> metrics = new ArrayList<>();
+    for (String name : deciding.metricNames()) {
+      Summary s = deciding.summary(name);
+      List<Double> perRun = new ArrayList<>();
+      for (double v : deciding.values(name)) {
+        perRun.add(v);
+      }
+      metrics.add(
+          new MetricSummary(name, deciding.higherIsBetter(name), s.mean(), s.lower(), s.upper(), perRun));
+    }
+    GuardVerdict verdict = GuardVerdict.BASELINE;
+    double dMean = 0;
+    double dLower = 0;
+    double dUpper = 0;
+    if (!strategyId.equals(JobSpec.SCRATCH)) {
+      if (scratch == null) {
+        verdict = GuardVerdict.WITHIN_NOISE;
+        dMean = Double.NaN;
+        dLower = Double.NaN;
+        dUpper = Double.NaN;
+      } else {
+        var judgement = NegativeTransferGuard.judge(deciding, results(scratch, decidingBudget), metric);
+        verdict = judgement.verdict();
+        dMean = judgement.difference().meanDifference();
+        dLower = judgement.difference().lower();
+        dUpper = judgement.difference().upper();
+      }
+    }
+    List<CurvePoint> curve = new ArrayList<>();
+    Set<Integer> budgets = new TreeSet<>();
+    o.plans.forEach(p -> budgets.add(p.budget()));
+    if (budgets.size() > 1) {
+      for (int b : budgets) {
+        Summary s = results(o, b).summary(metric);
+        curve.add(new CurvePoint(b, s.mean(), s.lower(), s.upper()));
+      }
+    }
+    return new StrategyOutcome(
+        strategyId, sourceId, metrics, verdict, dMean, dLower, dUpper, curve, o.confusion, o.notes, o.seconds);
+  }
+
+  private static RunResults results(StrategyRunner.Outcome o, int budget) {
+    List<Long> keys = new ArrayList<>();
+    List<List<Metric>> runs = new ArrayList<>();
+    for (int i = 0; i < o.plans.size(); i++) {
+      if (o.plans.get(i).budget() == budget) {
+        keys.add(o.plans.get(i).key());
+        runs.add(o.metrics.get(i));
+      }
+    }
+    return RunResults.of(keys.stream().mapToLong(Long::longValue).toArray(), runs);
+  }
+
+  private static Winner chooseAndExport(
+      List<StrategyOutcome> outcomes,
+      Map<StrategyOutcome, dev.graft.api.transfer.TrainedModel> models,
+      String metric,
+      Path runDir) {
+    StrategyOutcome best = null;
+    for (StrategyOutcome o : outcomes) {
+      if (!o.verdict().eligible() || o.metric(metric) == null) {
+        continue;
+      }
+      if (best == null || better(o.metric(metric), best.metric(metric))) {
+        best = o;
+      }
+    }
+    if (best == null) {
+      throw new GraftException(
+          GraftErrors.REQUIREMENT_NOT_MET,
+          "no model could be chosen: the scratch baseline did not run (it needs a trainable source"
+              + " architecture) and no transferred model could be compared with it.");
+    }
+    boolean transferWon = best.verdict() == GuardVerdict.BEATS_SCRATCH;
+    long flagged = outcomes.stream().filter(o -> !o.verdict().eligible()).count();
+    String reason =
+        transferWon
+            ? "best " + metric + " among models that beat scratch beyond the run-to-run noise"
+            : flagged > 0
+                ? "no transferred model beat scratch beyond the run-to-run noise (negative transfer"
+                    + " flagged for "
+                    + flagged
+                    + "), so the scratch baseline is kept"
+                : "the scratch baseline is the only model";
+    dev.graft.api.transfer.TrainedModel model = models.get(best);
+    String exported = "";
+    if (model != null) {
+      model.export(runDir.resolve(MODEL_DIR));
+      exported = MODEL_DIR;
+    }
+    return new Winner(best.strategyId(), best.sourceId(), metric, best.metric(metric).mean(), reason, exported);
+  }
+
+  private static boolean better(MetricSummary a, MetricSummary b) {
+    return a.higherIsBetter() ? a.mean() > b.mean() : a.mean() < b.mean();
+  }
+
+  private static Set<Requirement> available(Source source) {
+    EnumSet<Requirement> out =
+        EnumSet.of(Requirement.FEATURES, Requirement.TARGET_LABELS, Requirement.UNLABELLED_TARGET);
+    if (source.trainable()) {
+      out.add(Requirement.TRAINABLE_SOURCE);
+    }
+    if (source.labelledData().isPresent()) {
+      out.add(Requirement.SOURCE_DATA);
+    }
+    return out;
+  }
+
+  private static String describe(Set<Requirement> unmet) {
+    List<String> parts = new ArrayList<>();
+    for (Requirement r : unmet) {
+      parts.add(
+          switch (r) {
+            case TRAINABLE_SOURCE -> "a trainable source model (this source is a frozen extractor)";
+            case SOURCE_DATA -> "labelled source data (this source has none)";
+            case SOURCE_PROBABILITIES, SOURCE_HARD_LABELS -> "source-model predictions";
+            default -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+          });
+    }
+    return String.join(" and ", parts);
+  }
+
+  private <T> List<T> instances(Class<T> point) {
+    return registry.all(point).stream().map(RegisteredExtension::instance).toList();
+  }
+
+  private Map<String, String> provenance(JobSpec spec, TargetData target) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("graft.version", GraftVersion.current());
+    p.put("java.version", System.getProperty("java.version"));
+    p.put("device", config.device().label());
+    p.put("seed", Long.toString(spec.seed()));
+    p.put("data.digest", target.digest());
+    return p;
+  }
+
+  private static double secondsSince(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
