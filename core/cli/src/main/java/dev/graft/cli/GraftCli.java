@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       PluginsCommand.class,
       DoctorCommand.class,
       dev.graft.cli.model.ModelCommand.class,
+      dev.graft.cli.estimate.EstimateCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
