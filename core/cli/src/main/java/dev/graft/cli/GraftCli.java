@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       PluginsCommand.class,
       DoctorCommand.class,
       dev.graft.cli.model.ModelCommand.class,
+      ReportCommand.class,
       dev.graft.cli.estimate.EstimateCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -156,7 +157,7 @@ public final class GraftCli implements Runnable {
   }
 
   private static final java.util.Set<String> BUILTIN_COMMANDS =
-      java.util.Set.of("help", "plugins", "doctor", "model", "estimate");
+      java.util.Set.of("help", "plugins", "doctor", "model", "estimate", "report");
 
   /** The value of {@code --plugins DIR} or {@code --plugins=DIR} anywhere in the arguments. */
   private static Path pluginsDirArgument(String[] args) {

@@ -1,6 +1,8 @@
 package dev.graft.engine.run;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one strategy achieved with one source, and how it compares with scratch.
@@ -46,5 +48,72 @@ public record StrategyOutcome(
    */
   public MetricSummary metric(String name) {
     return metrics.stream().filter(m -> m.metric().equals(name)).findFirst().orElse(null);
+  }
+
+  /**
+   * Equal when every component is equal, the confusion matrix compared by content (a record
+   * compares arrays by identity), so an outcome read back from {@code result.json} equals the one
+   * written.
+   *
+   * @param other the object to compare with
+   * @return whether both describe the same outcome
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof StrategyOutcome o
+        && Objects.equals(strategyId, o.strategyId)
+        && Objects.equals(sourceId, o.sourceId)
+        && metrics.equals(o.metrics)
+        && verdict == o.verdict
+        && Double.compare(differenceMean, o.differenceMean) == 0
+        && Double.compare(differenceLower, o.differenceLower) == 0
+        && Double.compare(differenceUpper, o.differenceUpper) == 0
+        && curve.equals(o.curve)
+        && Arrays.deepEquals(confusion, o.confusion)
+        && notes.equals(o.notes)
+        && Double.compare(trainSeconds, o.trainSeconds) == 0;
+  }
+
+  /**
+   * A hash consistent with {@link #equals(Object)} (the confusion matrix hashed by content).
+   *
+   * @return the hash
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+            strategyId,
+            sourceId,
+            metrics,
+            verdict,
+            differenceMean,
+            differenceLower,
+            differenceUpper,
+            curve,
+            notes,
+            trainSeconds)
+        * 31
+        + Arrays.deepHashCode(confusion);
+  }
+
+  /**
+   * The components, the confusion matrix written out by content.
+   *
+   * @return a readable description
+   */
+  @Override
+  public String toString() {
+    return "StrategyOutcome[strategyId=" + strategyId
+        + ", sourceId=" + sourceId
+        + ", metrics=" + metrics
+        + ", verdict=" + verdict
+        + ", differenceMean=" + differenceMean
+        + ", differenceLower=" + differenceLower
+        + ", differenceUpper=" + differenceUpper
+        + ", curve=" + curve
+        + ", confusion=" + Arrays.deepToString(confusion)
+        + ", notes=" + notes
+        + ", trainSeconds=" + trainSeconds
+        + "]";
   }
 }
