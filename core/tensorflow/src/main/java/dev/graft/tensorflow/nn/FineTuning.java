@@ -14,8 +14,8 @@ import java.util.Set;
  * means every layer) or is among the last {@code lastK} layers that have parameters. Frozen batch
  * normalisation layers also stop updating their moving statistics and use them during training.
  *
- * @param trainable layer names or prefixes ({@code "block3*"}); empty = all layers (unless lastK
- *     is set)
+ * @param trainable layer names or prefixes ({@code "block3*"}); empty = all layers (unless lastK is
+ *     set)
  * @param lastK when positive, only the last k parametrised layers train (combined with {@code
  *     trainable} by union when both are set)
  * @param headOnly when true, only layers after the features layer train (overrides the others)
@@ -127,13 +127,17 @@ public record FineTuning(
       }
       if (!any) {
         throw new ConfigException(
-            "'fineTuning.trainable' entry '" + pattern + "' matches no layer; layers are "
-                + spec.layers().stream().map(LayerSpec::name).toList() + ".");
+            "'fineTuning.trainable' entry '"
+                + pattern
+                + "' matches no layer; layers are "
+                + spec.layers().stream().map(LayerSpec::name).toList()
+                + ".");
       }
     }
     if (lastK > 0) {
       List<String> tail =
-          new ArrayList<>(parametrised.subList(Math.max(0, parametrised.size() - lastK), parametrised.size()));
+          new ArrayList<>(
+              parametrised.subList(Math.max(0, parametrised.size() - lastK), parametrised.size()));
       out.addAll(tail);
     }
     return out;

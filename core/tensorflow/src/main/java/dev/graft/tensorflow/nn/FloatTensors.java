@@ -21,8 +21,8 @@ public final class FloatTensors {
   }
 
   /**
-   * Allocates a tensor and copies {@code product(shape)} values of {@code data}, starting at
-   * {@code offset}, into it. The caller closes the tensor.
+   * Allocates a tensor and copies {@code product(shape)} values of {@code data}, starting at {@code
+   * offset}, into it. The caller closes the tensor.
    *
    * @param data the source values, row-major
    * @param offset the first value to copy

@@ -89,6 +89,8 @@ public final class GraphModel implements AutoCloseable {
   private final Map<String, Parameter> state = new LinkedHashMap<>();
   private final Map<String, Placeholder<TFloat32>> stateFeeds = new LinkedHashMap<>();
   private final Map<String, Op> stateAssigns = new LinkedHashMap<>();
+  private final Map<String, Ops> slotScopes = new java.util.HashMap<>();
+  private Ops slotRoot;
   private final Set<String> trainableLayers;
   private final List<Parameter> trained = new ArrayList<>();
   private final List<Output<?>> gradients = new ArrayList<>();
@@ -145,8 +147,11 @@ public final class GraphModel implements AutoCloseable {
       if (rawLogits.shape().numDimensions() != 2) {
         throw new ConfigException(
             GraftErrors.TENSOR_MISMATCH,
-            "the output layer '" + spec.outputLayer().name() + "' produces shape "
-                + rawLogits.shape() + " but losses need [batch, outputs]; end the network with a"
+            "the output layer '"
+                + spec.outputLayer().name()
+                + "' produces shape "
+                + rawLogits.shape()
+                + " but losses need [batch, outputs]; end the network with a"
                 + " dense layer after a flatten or global pooling layer.");
       }
       outputWidth = Math.toIntExact(rawLogits.shape().size(1));
@@ -160,12 +165,12 @@ public final class GraphModel implements AutoCloseable {
       exampleWeights =
           tf.withName("example_weights")
               .placeholderWithDefault(
-                  tf.onesLike(tf.math.mean(targets, tf.constant(1))),
-                  Shape.of(-1));
+                  tf.onesLike(tf.math.mean(targets, tf.constant(1))), Shape.of(-1));
       evalLoss =
           tf.withName("eval_loss")
               .identity(
-                  tf.math.mul(Losses.perExample(tf.withSubScope("eval"), lossSpec, rawLogits, targets),
+                  tf.math.mul(
+                      Losses.perExample(tf.withSubScope("eval"), lossSpec, rawLogits, targets),
                       exampleWeights));
 
       ForwardPass train = net.forward(input, true, "train");
@@ -179,7 +184,8 @@ public final class GraphModel implements AutoCloseable {
       }
       if (trained.isEmpty()) {
         throw new ConfigException(
-            "'fineTuning' leaves no trainable parameter (trainable layers: " + trainableLayers
+            "'fineTuning' leaves no trainable parameter (trainable layers: "
+                + trainableLayers
                 + "); make at least one layer with weights trainable.");
       }
       Ops lt = tf.withSubScope("loss");
@@ -198,7 +204,8 @@ public final class GraphModel implements AutoCloseable {
         if (!squares.isEmpty()) {
           loss =
               lt.math.add(
-                  loss, lt.math.mul(lt.constant((float) optimizerSpec.l2()), lt.math.addN(squares)));
+                  loss,
+                  lt.math.mul(lt.constant((float) optimizerSpec.l2()), lt.math.addN(squares)));
         }
       }
       trainLoss = loss;
@@ -207,6 +214,7 @@ public final class GraphModel implements AutoCloseable {
       List<Operation> gradOps = new ArrayList<>();
       List<Operand<TFloat32>> clipped = new ArrayList<>();
       Ops ot = tf.withSubScope("optimizer");
+      slotRoot = tf.withSubScope("slots");
       for (Output<?> gr : grads) {
         gradients.add(gr);
         gradOps.add(gr.op());
@@ -228,14 +236,19 @@ public final class GraphModel implements AutoCloseable {
           Optimizers.updates(after, optimizerSpec, trained, clipped, rates, step, this::slot);
       List<Op> all = new ArrayList<>(updates);
       all.addAll(train.updates());
-      Op increment = tf.withControlDependencies(all).withName("step_increment").assignAdd(step, tf.constant(1f));
-      trainStep = tf.withControlDependencies(List.of(increment)).withName("train_step").identity(loss);
+      Op increment =
+          tf.withControlDependencies(all)
+              .withName("step_increment")
+              .assignAdd(step, tf.constant(1f));
+      trainStep =
+          tf.withControlDependencies(List.of(increment)).withName("train_step").identity(loss);
 
       for (Parameter p : state.values()) {
         Ops io = tf.withSubScope("state_io");
         String base = p.name().replace('/', '.');
         Placeholder<TFloat32> feed =
-            io.withName(base + "_value").placeholder(TFloat32.class, Placeholder.shape(Shape.of(p.shape())));
+            io.withName(base + "_value")
+                .placeholder(TFloat32.class, Placeholder.shape(Shape.of(p.shape())));
         stateFeeds.put(p.name(), feed);
         stateAssigns.put(p.name(), io.withName(base + "_assign").assign(p.variable(), feed));
       }
@@ -275,21 +288,19 @@ public final class GraphModel implements AutoCloseable {
   }
 
   private Variable<TFloat32> slot(Parameter p, String slotName) {
-    Ops tf = Ops.create(graph0());
+    Ops scope = slotScopes.computeIfAbsent(p.layer(), slotRoot::withSubScope);
     Variable<TFloat32> v =
-        tf.withSubScope("optimizer")
-            .withSubScope(p.layer())
+        scope
             .withName(p.name().substring(p.layer().length() + 1) + "_" + slotName)
             .variable(Shape.of(p.shape()), TFloat32.class);
     addState(
         new Parameter(
-            "optimizer/" + p.name() + "/" + slotName, p.layer(), Parameter.Role.OPTIMIZER_SLOT,
-            p.shape(), v));
+            "optimizer/" + p.name() + "/" + slotName,
+            p.layer(),
+            Parameter.Role.OPTIMIZER_SLOT,
+            p.shape(),
+            v));
     return v;
-  }
-
-  private Graph graph0() {
-    return (Graph) step.env();
   }
 
   private void addState(Parameter p) {
@@ -496,8 +507,14 @@ public final class GraphModel implements AutoCloseable {
     if (n <= 0 || x == null || x.length < (long) n * inputSize) {
       throw new GraftException(
           GraftErrors.TENSOR_MISMATCH,
-          "input 'input' needs " + n + " x " + spec.input().shape() + " = " + (long) n * inputSize
-              + " values but got " + (x == null ? "null" : x.length)
+          "input 'input' needs "
+              + n
+              + " x "
+              + spec.input().shape()
+              + " = "
+              + (long) n * inputSize
+              + " values but got "
+              + (x == null ? "null" : x.length)
               + "; pass a positive batch size and a row-major array of that many values.");
     }
   }
@@ -507,9 +524,15 @@ public final class GraphModel implements AutoCloseable {
     if (y == null || y.length < (long) n * outputWidth) {
       throw new GraftException(
           GraftErrors.TENSOR_MISMATCH,
-          "input 'targets' needs " + n + " x " + outputWidth + " values but got "
-              + (y == null ? "null" : y.length) + "; pass one-hot (or value) rows of width "
-              + outputWidth + ".");
+          "input 'targets' needs "
+              + n
+              + " x "
+              + outputWidth
+              + " values but got "
+              + (y == null ? "null" : y.length)
+              + "; pass one-hot (or value) rows of width "
+              + outputWidth
+              + ".");
     }
     if (w != null && w.length < n) {
       throw new GraftException(
@@ -569,14 +592,25 @@ public final class GraphModel implements AutoCloseable {
         if (p == null) {
           throw new GraftException(
               GraftErrors.TENSOR_MISMATCH,
-              "variable '" + e.getKey() + "' does not exist in network '" + spec.name()
-                  + "'; known variables: " + state.keySet() + ".");
+              "variable '"
+                  + e.getKey()
+                  + "' does not exist in network '"
+                  + spec.name()
+                  + "'; known variables: "
+                  + state.keySet()
+                  + ".");
         }
         if (e.getValue().length != p.size()) {
           throw new GraftException(
               GraftErrors.TENSOR_MISMATCH,
-              "variable '" + p.name() + "' has shape " + Arrays.toString(p.shape()) + " ("
-                  + p.size() + " values) but " + e.getValue().length
+              "variable '"
+                  + p.name()
+                  + "' has shape "
+                  + Arrays.toString(p.shape())
+                  + " ("
+                  + p.size()
+                  + " values) but "
+                  + e.getValue().length
                   + " values were given; the weights come from a different network.");
         }
         TFloat32 t = FloatTensors.of(e.getValue(), p.shape());
@@ -654,7 +688,11 @@ public final class GraphModel implements AutoCloseable {
    * @return the signature
    */
   public Signature featuresSignature() {
-    return Signature.builder().key("features").input("input", input).output("features", features).build();
+    return Signature.builder()
+        .key("features")
+        .input("input", input)
+        .output("features", features)
+        .build();
   }
 
   /**
@@ -695,9 +733,16 @@ public final class GraphModel implements AutoCloseable {
    */
   public Endpoints endpoints() {
     return new Endpoints(
-        input.op().name(), targets.op().name(), exampleWeights.op().name(), outputs.op().name(),
-        logits.op().name(), features.op().name(), evalLoss.op().name(), trainStep.op().name(),
-        step.op().name(), learningRate.op().name());
+        input.op().name(),
+        targets.op().name(),
+        exampleWeights.op().name(),
+        outputs.op().name(),
+        logits.op().name(),
+        features.op().name(),
+        evalLoss.op().name(),
+        trainStep.op().name(),
+        step.op().name(),
+        learningRate.op().name());
   }
 
   // ---------------------------------------------------------------- accessors
@@ -835,7 +880,9 @@ public final class GraphModel implements AutoCloseable {
     graph.close();
   }
 
-  /** Builds a {@link GraphModel}: {@code set...} for required settings, {@code opt...} for optional. */
+  /**
+   * Builds a {@link GraphModel}: {@code set...} for required settings, {@code opt...} for optional.
+   */
   public static final class Builder {
     private NetworkSpec network;
     private LossSpec loss;

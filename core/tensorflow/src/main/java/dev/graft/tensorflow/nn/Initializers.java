@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * Initial parameter values, drawn in Java from a generator seeded by (network seed, parameter
- * name) so that every parameter's initial value depends only on the seed and its own name, not on
- * layer order or thread scheduling.
+ * Initial parameter values, drawn in Java from a generator seeded by (network seed, parameter name)
+ * so that every parameter's initial value depends only on the seed and its own name, not on layer
+ * order or thread scheduling.
  */
 final class Initializers {
 

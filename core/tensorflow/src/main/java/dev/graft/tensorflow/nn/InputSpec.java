@@ -4,8 +4,8 @@ import dev.graft.api.error.ConfigException;
 import java.util.List;
 
 /**
- * The shape of one input example, without the batch axis: e.g. {@code [28, 28, 1]} for NHWC
- * images, {@code [20]} for a feature vector or a sequence of token ids.
+ * The shape of one input example, without the batch axis: e.g. {@code [28, 28, 1]} for NHWC images,
+ * {@code [20]} for a feature vector or a sequence of token ids.
  *
  * @param shape the per-example shape, every size positive
  */

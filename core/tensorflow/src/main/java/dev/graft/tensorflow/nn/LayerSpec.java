@@ -42,8 +42,8 @@ public sealed interface LayerSpec {
   String NETWORK_INPUT = "input";
 
   /**
-   * The layer name: unique in the network, letters, digits, '.', '_' or '-', not starting with
-   * '_' or '-'. Parameters are named {@code <layer>/<param>}, e.g. {@code conv1/kernel}.
+   * The layer name: unique in the network, letters, digits, '.', '_' or '-', not starting with '_'
+   * or '-'. Parameters are named {@code <layer>/<param>}, e.g. {@code conv1/kernel}.
    *
    * @return the name
    */
@@ -60,14 +60,28 @@ public sealed interface LayerSpec {
   /** Layer names TensorFlow accepts as op-name scopes. */
   Pattern NAME = Pattern.compile("[A-Za-z0-9.][A-Za-z0-9_.\\-]*");
 
-  /**
-   * Names a layer may not have: the graph's entry points and the scopes of its passes.
-   */
+  /** Names a layer may not have: the graph's entry points and the scopes of its passes. */
   java.util.Set<String> RESERVED_NAMES =
       java.util.Set.of(
-          NETWORK_INPUT, "targets", "example_weights", "outputs", "logits", "features",
-          "eval_loss", "train_step", "global_step", "learning_rate", "step_increment", "infer",
-          "train", "eval", "loss", "optimizer", "state_io", "gradients");
+          NETWORK_INPUT,
+          "targets",
+          "example_weights",
+          "outputs",
+          "logits",
+          "features",
+          "eval_loss",
+          "train_step",
+          "global_step",
+          "learning_rate",
+          "step_increment",
+          "infer",
+          "train",
+          "eval",
+          "loss",
+          "optimizer",
+          "slots",
+          "state_io",
+          "gradients");
 
   private static String checkName(String name) {
     ConfigException.require(
@@ -116,8 +130,7 @@ public sealed interface LayerSpec {
    * @param activation the activation (default linear)
    * @param useBias whether to add a bias (default true)
    */
-  record Dense(
-      String name, List<String> inputs, int units, Activation activation, Boolean useBias)
+  record Dense(String name, List<String> inputs, int units, Activation activation, Boolean useBias)
       implements LayerSpec {
     /** Validates and applies defaults. */
     public Dense {
@@ -405,10 +418,9 @@ public sealed interface LayerSpec {
   }
 
   /**
-   * Batch normalisation over the last (channel) axis. Training normalises with the batch
-   * statistics and updates the moving statistics ({@code moving = momentum * moving + (1 -
-   * momentum) * batch}); inference (and training while the layer is frozen) uses the moving
-   * statistics.
+   * Batch normalisation over the last (channel) axis. Training normalises with the batch statistics
+   * and updates the moving statistics ({@code moving = momentum * moving + (1 - momentum) *
+   * batch}); inference (and training while the layer is frozen) uses the moving statistics.
    *
    * @param name the layer name
    * @param inputs the input layers (empty = previous)

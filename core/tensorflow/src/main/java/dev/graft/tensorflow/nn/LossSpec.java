@@ -10,8 +10,8 @@ import java.util.Locale;
  * (default 1) and averaged over the batch: {@code sum(w_i * l_i) / n}.
  *
  * @param kind the loss function
- * @param labelSmoothing for cross-entropies, mixes targets with the uniform distribution: {@code
- *     y * (1 - s) + s / k} (softmax, k classes) or {@code y * (1 - s) + s / 2} (sigmoid); in [0, 1)
+ * @param labelSmoothing for cross-entropies, mixes targets with the uniform distribution: {@code y
+ *     * (1 - s) + s / k} (softmax, k classes) or {@code y * (1 - s) + s / 2} (sigmoid); in [0, 1)
  */
 public record LossSpec(Kind kind, double labelSmoothing) {
 
@@ -50,7 +50,8 @@ public record LossSpec(Kind kind, double labelSmoothing) {
         }
       }
       throw new ConfigException(
-          "'loss.kind' is '" + text
+          "'loss.kind' is '"
+              + text
               + "'; it must be softmax_cross_entropy, sigmoid_cross_entropy, mse or mae.");
     }
 
@@ -68,7 +69,10 @@ public record LossSpec(Kind kind, double labelSmoothing) {
   public LossSpec {
     ConfigException.require(kind != null, "loss.kind", null, "a loss kind");
     ConfigException.require(
-        labelSmoothing >= 0 && labelSmoothing < 1, "loss.labelSmoothing", labelSmoothing, "in [0, 1)");
+        labelSmoothing >= 0 && labelSmoothing < 1,
+        "loss.labelSmoothing",
+        labelSmoothing,
+        "in [0, 1)");
     ConfigException.require(
         labelSmoothing == 0 || kind.isClassification(),
         "loss.labelSmoothing",

@@ -24,19 +24,21 @@ final class Losses {
     long k = logits.shape().size(-1);
     float s = (float) spec.labelSmoothing();
     switch (spec.kind()) {
-      case SOFTMAX_CROSS_ENTROPY: {
-        Operand<TFloat32> y = s == 0 ? targets : smooth(tf, targets, s, k);
-        return tf.nn.softmaxCrossEntropyWithLogits(logits, y).loss();
-      }
-      case SIGMOID_CROSS_ENTROPY: {
-        Operand<TFloat32> y = s == 0 ? targets : smooth(tf, targets, s, 2);
-        // max(x, 0) - x * y + log(1 + exp(-|x|)): stable for large |x|
-        Operand<TFloat32> l =
-            tf.math.add(
-                tf.math.sub(tf.nn.relu(logits), tf.math.mul(logits, y)),
-                tf.math.softplus(tf.math.neg(tf.math.abs(logits))));
-        return tf.math.mean(l, tf.constant(1));
-      }
+      case SOFTMAX_CROSS_ENTROPY:
+        {
+          Operand<TFloat32> y = s == 0 ? targets : smooth(tf, targets, s, k);
+          return tf.nn.softmaxCrossEntropyWithLogits(logits, y).loss();
+        }
+      case SIGMOID_CROSS_ENTROPY:
+        {
+          Operand<TFloat32> y = s == 0 ? targets : smooth(tf, targets, s, 2);
+          // max(x, 0) - x * y + log(1 + exp(-|x|)): stable for large |x|
+          Operand<TFloat32> l =
+              tf.math.add(
+                  tf.math.sub(tf.nn.relu(logits), tf.math.mul(logits, y)),
+                  tf.math.softplus(tf.math.neg(tf.math.abs(logits))));
+          return tf.math.mean(l, tf.constant(1));
+        }
       case MSE:
         return tf.math.mean(tf.math.square(tf.math.sub(logits, targets)), tf.constant(1));
       case MAE:

@@ -10,10 +10,10 @@ import java.util.Objects;
 
 /**
  * Exports a {@link GraphModel} as a SavedModel with the signatures {@code serving_default}
- * (outputs, logits), {@code features} (the features layer), {@code train_step} (input, targets)
- * and {@code train_step_weighted} (plus example_weights), plus {@code
- * graft-model.json} carrying the network, loss, input spec, labels and provenance, through {@link
- * SavedModelExporter} (atomic: written aside, verified, then moved into place).
+ * (outputs, logits), {@code features} (the features layer), {@code train_step} (input, targets) and
+ * {@code train_step_weighted} (plus example_weights), plus {@code graft-model.json} carrying the
+ * network, loss, input spec, labels and provenance, through {@link SavedModelExporter} (atomic:
+ * written aside, verified, then moved into place).
  *
  * <pre>{@code
  * ModelManifest manifest = NetworkExport.of(model).labels(List.of("cat", "dog"))
@@ -55,16 +55,21 @@ public final class NetworkExport {
   public NetworkExport labels(List<String> names) {
     if (!names.isEmpty() && names.size() != model.outputWidth()) {
       throw new dev.graft.api.error.ConfigException(
-          "'labels' has " + names.size() + " entries but network '" + model.network().name()
-              + "' has " + model.outputWidth() + " outputs; give one label per output.");
+          "'labels' has "
+              + names.size()
+              + " entries but network '"
+              + model.network().name()
+              + "' has "
+              + model.outputWidth()
+              + " outputs; give one label per output.");
     }
     this.labels = List.copyOf(names);
     return this;
   }
 
   /**
-   * Adds provenance entries (optional): data digests, metrics, job ids. Values must be
-   * serialisable by Jackson.
+   * Adds provenance entries (optional): data digests, metrics, job ids. Values must be serialisable
+   * by Jackson.
    *
    * @param entries the entries
    * @return this builder

@@ -104,8 +104,12 @@ public final class NetworkGraph {
       } catch (IllegalArgumentException e) {
         throw new ConfigException(
             GraftErrors.TENSOR_MISMATCH,
-            "layer '" + layer.name() + "' cannot take its input of shape "
-                + in.stream().map(o -> o.shape().toString()).toList() + ": " + e.getMessage()
+            "layer '"
+                + layer.name()
+                + "' cannot take its input of shape "
+                + in.stream().map(o -> o.shape().toString()).toList()
+                + ": "
+                + e.getMessage()
                 + ". Check the layer's settings and the shapes of the layers it reads.");
       }
     }
@@ -125,17 +129,24 @@ public final class NetworkGraph {
     } else if (layer instanceof LayerSpec.Conv2d c) {
       requireRank(n, x, 4, "[batch, height, width, channels]");
       long ch = x.shape().size(-1);
-      Variable<TFloat32> k = kernel(n, "kernel", c.kernel().get(0), c.kernel().get(1), ch, c.filters());
-      Operand<TFloat32> y =
-          tf.nn.conv2d(x, k, strides(c.strides()), c.padding().name());
+      Variable<TFloat32> k =
+          kernel(n, "kernel", c.kernel().get(0), c.kernel().get(1), ch, c.filters());
+      Operand<TFloat32> y = tf.nn.conv2d(x, k, strides(c.strides()), c.padding().name());
       return c.activation().apply(tf, bias(tf, n, y, c.filters(), c.useBias()));
     } else if (layer instanceof LayerSpec.Conv1d c) {
       requireRank(n, x, 3, "[batch, length, channels]");
       long ch = x.shape().size(-1);
       Variable<TFloat32> k =
-          param(n, "kernel", Parameter.Role.KERNEL, Initializers.Kind.GLOROT_UNIFORM,
-              c.kernelSize(), ch, c.filters());
-      Operand<TFloat32> k4 = tf.reshape(k, tf.constant(new long[] {1, c.kernelSize(), ch, c.filters()}));
+          param(
+              n,
+              "kernel",
+              Parameter.Role.KERNEL,
+              Initializers.Kind.GLOROT_UNIFORM,
+              c.kernelSize(),
+              ch,
+              c.filters());
+      Operand<TFloat32> k4 =
+          tf.reshape(k, tf.constant(new long[] {1, c.kernelSize(), ch, c.filters()}));
       Operand<TFloat32> y =
           tf.nn.conv2d(
               tf.expandDims(x, tf.constant(1)),
@@ -148,7 +159,8 @@ public final class NetworkGraph {
       requireRank(n, x, 4, "[batch, height, width, channels]");
       long ch = x.shape().size(-1);
       Variable<TFloat32> k =
-          kernel(n, "depthwise_kernel", c.kernel().get(0), c.kernel().get(1), ch, c.depthMultiplier());
+          kernel(
+              n, "depthwise_kernel", c.kernel().get(0), c.kernel().get(1), ch, c.depthMultiplier());
       Operand<TFloat32> y =
           tf.nn.depthwiseConv2dNative(x, k, strides(c.strides()), c.padding().name());
       return c.activation().apply(tf, bias(tf, n, y, ch * c.depthMultiplier(), c.useBias()));
@@ -156,8 +168,10 @@ public final class NetworkGraph {
       requireRank(n, x, 4, "[batch, height, width, channels]");
       long ch = x.shape().size(-1);
       Variable<TFloat32> dk =
-          kernel(n, "depthwise_kernel", c.kernel().get(0), c.kernel().get(1), ch, c.depthMultiplier());
-      Variable<TFloat32> pk = kernel(n, "pointwise_kernel", 1, 1, ch * c.depthMultiplier(), c.filters());
+          kernel(
+              n, "depthwise_kernel", c.kernel().get(0), c.kernel().get(1), ch, c.depthMultiplier());
+      Variable<TFloat32> pk =
+          kernel(n, "pointwise_kernel", 1, 1, ch * c.depthMultiplier(), c.filters());
       Operand<TFloat32> y =
           tf.nn.depthwiseConv2dNative(x, dk, strides(c.strides()), c.padding().name());
       y = tf.nn.conv2d(y, pk, List.of(1L, 1L, 1L, 1L), "VALID");
@@ -201,8 +215,13 @@ public final class NetworkGraph {
       return layerNorm(tf, n, x, l.epsilon());
     } else if (layer instanceof LayerSpec.Embedding e) {
       Variable<TFloat32> table =
-          param(n, "embeddings", Parameter.Role.OTHER_WEIGHT, Initializers.Kind.SMALL_UNIFORM,
-              e.vocabularySize(), e.dimension());
+          param(
+              n,
+              "embeddings",
+              Parameter.Role.OTHER_WEIGHT,
+              Initializers.Kind.SMALL_UNIFORM,
+              e.vocabularySize(),
+              e.dimension());
       Operand<TInt32> ids = tf.dtypes.cast(x, TInt32.class);
       return tf.gather(table, ids, tf.constant(0));
     } else if (layer instanceof LayerSpec.ActivationLayer a) {
@@ -220,7 +239,8 @@ public final class NetworkGraph {
     throw new IllegalStateException("unhandled layer type " + layer.getClass());
   }
 
-  private Operand<TFloat32> dense(Ops tf, String n, Operand<TFloat32> x, int units, boolean useBias) {
+  private Operand<TFloat32> dense(
+      Ops tf, String n, Operand<TFloat32> x, int units, boolean useBias) {
     int rank = x.shape().numDimensions();
     if (rank < 2) {
       throw new IllegalArgumentException("a dense layer needs at least [batch, features]");
@@ -241,7 +261,8 @@ public final class NetworkGraph {
     return bias(tf, n, y, units, useBias);
   }
 
-  private Operand<TFloat32> bias(Ops tf, String n, Operand<TFloat32> y, long units, boolean useBias) {
+  private Operand<TFloat32> bias(
+      Ops tf, String n, Operand<TFloat32> y, long units, boolean useBias) {
     if (!useBias) {
       return y;
     }
@@ -261,7 +282,8 @@ public final class NetworkGraph {
             tf.constant((long) layerIndex.get(n)));
     Operand<TInt64> seeds =
         tf.concat(
-            List.of(tf.constant(new long[] {seed}), tf.reshape(stepSeed, tf.constant(new int[] {1}))),
+            List.of(
+                tf.constant(new long[] {seed}), tf.reshape(stepSeed, tf.constant(new int[] {1}))),
             tf.constant(0));
     Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), seeds);
     Operand<TFloat32> keep = tf.math.floor(tf.math.add(u, tf.constant((float) (1 - rate))));
@@ -269,10 +291,17 @@ public final class NetworkGraph {
   }
 
   private Operand<TFloat32> batchNorm(
-      Ops tf, String n, Operand<TFloat32> x, LayerSpec.BatchNorm b, boolean useBatch, List<Op> updates) {
+      Ops tf,
+      String n,
+      Operand<TFloat32> x,
+      LayerSpec.BatchNorm b,
+      boolean useBatch,
+      List<Op> updates) {
     long ch = x.shape().size(-1);
-    Variable<TFloat32> gamma = param(n, "gamma", Parameter.Role.OTHER_WEIGHT, Initializers.Kind.ONES, ch);
-    Variable<TFloat32> beta = param(n, "beta", Parameter.Role.OTHER_WEIGHT, Initializers.Kind.ZEROS, ch);
+    Variable<TFloat32> gamma =
+        param(n, "gamma", Parameter.Role.OTHER_WEIGHT, Initializers.Kind.ONES, ch);
+    Variable<TFloat32> beta =
+        param(n, "beta", Parameter.Role.OTHER_WEIGHT, Initializers.Kind.ZEROS, ch);
     Variable<TFloat32> movingMean =
         param(n, "moving_mean", Parameter.Role.MOVING_STATISTIC, Initializers.Kind.ZEROS, ch);
     Variable<TFloat32> movingVar =
@@ -291,7 +320,8 @@ public final class NetworkGraph {
       updates.add(
           tf.assign(
               movingMean,
-              tf.math.add(tf.math.mul(movingMean, keep), tf.math.mul(tf.stopGradient(mean), fresh))));
+              tf.math.add(
+                  tf.math.mul(movingMean, keep), tf.math.mul(tf.stopGradient(mean), fresh))));
       updates.add(
           tf.assign(
               movingVar,
@@ -302,14 +332,17 @@ public final class NetworkGraph {
       variance = movingVar;
     }
     Operand<TFloat32> scale =
-        tf.math.mul(gamma, tf.math.rsqrt(tf.math.add(variance, tf.constant(b.epsilon().floatValue()))));
+        tf.math.mul(
+            gamma, tf.math.rsqrt(tf.math.add(variance, tf.constant(b.epsilon().floatValue()))));
     return tf.math.add(tf.math.mul(tf.math.sub(x, mean), scale), beta);
   }
 
   private Operand<TFloat32> layerNorm(Ops tf, String n, Operand<TFloat32> x, double eps) {
     long ch = x.shape().size(-1);
-    Variable<TFloat32> gamma = param(n, "gamma", Parameter.Role.OTHER_WEIGHT, Initializers.Kind.ONES, ch);
-    Variable<TFloat32> beta = param(n, "beta", Parameter.Role.OTHER_WEIGHT, Initializers.Kind.ZEROS, ch);
+    Variable<TFloat32> gamma =
+        param(n, "gamma", Parameter.Role.OTHER_WEIGHT, Initializers.Kind.ONES, ch);
+    Variable<TFloat32> beta =
+        param(n, "beta", Parameter.Role.OTHER_WEIGHT, Initializers.Kind.ZEROS, ch);
     Operand<TFloat32> mean = tf.math.mean(x, tf.constant(-1), Mean.keepDims(true));
     Operand<TFloat32> centered = tf.math.sub(x, mean);
     Operand<TFloat32> variance =
@@ -326,8 +359,12 @@ public final class NetworkGraph {
     if (existing != null) {
       if (!Arrays.equals(existing.shape(), shape)) {
         throw new IllegalArgumentException(
-            "parameter " + full + " exists with shape " + Arrays.toString(existing.shape())
-                + " but is needed with shape " + Arrays.toString(shape));
+            "parameter "
+                + full
+                + " exists with shape "
+                + Arrays.toString(existing.shape())
+                + " but is needed with shape "
+                + Arrays.toString(shape));
       }
       return existing.variable();
     }
@@ -346,7 +383,9 @@ public final class NetworkGraph {
     int rank = x.shape().numDimensions();
     if (rank < 3) {
       throw new IllegalArgumentException(
-          "global pooling in '" + n + "' needs [batch, ..., channels] with at least one spatial axis");
+          "global pooling in '"
+              + n
+              + "' needs [batch, ..., channels] with at least one spatial axis");
     }
     int[] axes = new int[rank - 2];
     for (int i = 0; i < axes.length; i++) {

@@ -161,7 +161,9 @@ public record NetworkSpec(
     }
     if (!kept.isEmpty() && !kept.get(kept.size() - 1).name().equals(featuresLayer)) {
       throw new ConfigException(
-          "'featuresLayer' is '" + featuresLayer + "' but it is not the last backbone layer;"
+          "'featuresLayer' is '"
+              + featuresLayer
+              + "' but it is not the last backbone layer;"
               + " head replacement needs the features layer to come after its dependencies.");
     }
     kept.addAll(head);

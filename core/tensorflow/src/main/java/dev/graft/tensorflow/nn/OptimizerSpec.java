@@ -15,8 +15,8 @@ import java.util.Locale;
  * @param beta1 for Adam/AdamW: first-moment decay in [0, 1)
  * @param beta2 for Adam/AdamW: second-moment decay in [0, 1)
  * @param epsilon for Adam/AdamW: denominator epsilon, positive
- * @param weightDecay for AdamW: decoupled decay {@code w -= lr * weightDecay * w} on kernels;
- *     must be 0 for SGD and Adam (use {@code l2})
+ * @param weightDecay for AdamW: decoupled decay {@code w -= lr * weightDecay * w} on kernels; must
+ *     be 0 for SGD and Adam (use {@code l2})
  * @param l2 L2 penalty {@code l2 * sum(w^2)} over trainable kernels added to the loss (0 = none)
  * @param clipNorm rescale the gradients so that their global L2 norm is at most this (0 = off)
  * @param clipValue clip every gradient value to [-clipValue, clipValue] (0 = off)
@@ -66,15 +66,18 @@ public record OptimizerSpec(
           return k;
         }
       }
-      throw new ConfigException("'optimizer.kind' is '" + text + "'; it must be sgd, adam or adamw.");
+      throw new ConfigException(
+          "'optimizer.kind' is '" + text + "'; it must be sgd, adam or adamw.");
     }
   }
 
   /** Validates the fields. */
   public OptimizerSpec {
     ConfigException.require(kind != null, "optimizer.kind", null, "sgd, adam or adamw");
-    ConfigException.require(schedule != null, "optimizer.schedule", null, "a learning-rate schedule");
-    ConfigException.require(momentum >= 0 && momentum < 1, "optimizer.momentum", momentum, "in [0, 1)");
+    ConfigException.require(
+        schedule != null, "optimizer.schedule", null, "a learning-rate schedule");
+    ConfigException.require(
+        momentum >= 0 && momentum < 1, "optimizer.momentum", momentum, "in [0, 1)");
     ConfigException.require(beta1 >= 0 && beta1 < 1, "optimizer.beta1", beta1, "in [0, 1)");
     ConfigException.require(beta2 >= 0 && beta2 < 1, "optimizer.beta2", beta2, "in [0, 1)");
     ConfigException.require(epsilon > 0, "optimizer.epsilon", epsilon, "positive");
@@ -86,7 +89,8 @@ public record OptimizerSpec(
         "0 unless the optimizer is adamw (use 'l2' for sgd and adam)");
     ConfigException.require(l2 >= 0, "optimizer.l2", l2, "0 or more");
     ConfigException.require(clipNorm >= 0, "optimizer.clipNorm", clipNorm, "0 (off) or positive");
-    ConfigException.require(clipValue >= 0, "optimizer.clipValue", clipValue, "0 (off) or positive");
+    ConfigException.require(
+        clipValue >= 0, "optimizer.clipValue", clipValue, "0 (off) or positive");
   }
 
   /**
@@ -154,8 +158,17 @@ public record OptimizerSpec(
    */
   public OptimizerSpec withL2(double coefficient) {
     return new OptimizerSpec(
-        kind, schedule, momentum, nesterov, beta1, beta2, epsilon, weightDecay, coefficient,
-        clipNorm, clipValue);
+        kind,
+        schedule,
+        momentum,
+        nesterov,
+        beta1,
+        beta2,
+        epsilon,
+        weightDecay,
+        coefficient,
+        clipNorm,
+        clipValue);
   }
 
   /**

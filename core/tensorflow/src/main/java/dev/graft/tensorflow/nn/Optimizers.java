@@ -78,7 +78,9 @@ final class Optimizers {
               && p.role() == Parameter.Role.KERNEL) {
             // decoupled decay: w -= lr * wd * w, applied before (and equivalent to alongside) Adam
             Op decay =
-                tf.assignSub(var, tf.math.mul(tf.math.mul(lr, tf.constant((float) spec.weightDecay())), var));
+                tf.assignSub(
+                    var,
+                    tf.math.mul(tf.math.mul(lr, tf.constant((float) spec.weightDecay())), var));
             adam = tf.withControlDependencies(List.of(decay));
           }
           ops.add(

@@ -30,8 +30,8 @@ public record Parameter(
     STEP;
 
     /**
-     * Whether variables of this role are model weights (exported, transferred by head
-     * replacement), as opposed to training state.
+     * Whether variables of this role are model weights (exported, transferred by head replacement),
+     * as opposed to training state.
      *
      * @return true for kernels, other weights and moving statistics
      */

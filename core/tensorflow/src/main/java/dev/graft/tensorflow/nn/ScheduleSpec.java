@@ -14,8 +14,8 @@ import org.tensorflow.types.TFloat32;
  *
  * @param kind constant, step or cosine
  * @param baseRate the peak learning rate, positive
- * @param warmupSteps linear warm-up from baseRate / warmupSteps to baseRate over this many steps
- *     (0 = none); applies to every kind
+ * @param warmupSteps linear warm-up from baseRate / warmupSteps to baseRate over this many steps (0
+ *     = none); applies to every kind
  * @param stepSize for step decay: steps between decays
  * @param gamma for step decay: factor per decay, in (0, 1]
  * @param totalSteps for cosine: the step where the rate reaches minRate (warm-up included)
@@ -139,7 +139,8 @@ public record ScheduleSpec(
         return baseRate * warm * Math.pow(gamma, Math.floor((double) step / stepSize));
       case COSINE:
         double progress =
-            Math.min(1.0, Math.max(0.0, (double) (step - warmupSteps) / (totalSteps - warmupSteps)));
+            Math.min(
+                1.0, Math.max(0.0, (double) (step - warmupSteps) / (totalSteps - warmupSteps)));
         double cos = minRate + (baseRate - minRate) * 0.5 * (1 + Math.cos(Math.PI * progress));
         return cos * warm;
       default:

@@ -65,7 +65,11 @@ public final class SpecJson {
               ? m.getPathReference()
               : String.valueOf(e.getLocation());
       throw new ConfigException(
-          "the " + type.getSimpleName() + " JSON is invalid at " + where + ": "
+          "the "
+              + type.getSimpleName()
+              + " JSON is invalid at "
+              + where
+              + ": "
               + e.getOriginalMessage().split("\\(set DeserializationConfig")[0].trim()
               + "; fix the JSON text.");
     }

@@ -17,8 +17,8 @@ import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A Graft model read back from a SavedModel written by {@link NetworkExport}: its network and
- * loss specs, labels and weights. Use it to continue training, or for head replacement: keep the
+ * A Graft model read back from a SavedModel written by {@link NetworkExport}: its network and loss
+ * specs, labels and weights. Use it to continue training, or for head replacement: keep the
  * backbone up to the features layer and attach a new head.
  *
  * <pre>{@code
@@ -60,8 +60,11 @@ public record TrainedNetwork(
     if (net == null || loss == null) {
       throw new GraftException(
           GraftErrors.MODEL_INVALID,
-          "the SavedModel " + directory + " has no Graft network spec in "
-              + ModelManifest.FILE_NAME + " (it was not exported by NetworkExport); load it as a"
+          "the SavedModel "
+              + directory
+              + " has no Graft network spec in "
+              + ModelManifest.FILE_NAME
+              + " (it was not exported by NetworkExport); load it as a"
               + " frozen feature extractor instead.");
     }
     NetworkSpec spec;
@@ -73,8 +76,11 @@ public record TrainedNetwork(
     } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
       throw new GraftException(
           GraftErrors.MODEL_INVALID,
-          "the network spec in " + directory.resolve(ModelManifest.FILE_NAME) + " is invalid: "
-              + e.getMessage() + "; export the model again.",
+          "the network spec in "
+              + directory.resolve(ModelManifest.FILE_NAME)
+              + " is invalid: "
+              + e.getMessage()
+              + "; export the model again.",
           e);
     }
     Map<String, float[]> weights = readWeights(directory, spec, lossSpec);
@@ -85,7 +91,9 @@ public record TrainedNetwork(
     // the variable names come from building the same network (no session needed)
     List<String> names = new ArrayList<>();
     try (GraphModel shape = GraphModel.builder().setNetwork(spec).setLoss(loss).build()) {
-      shape.variables().stream().filter(p -> p.role().isModelWeight()).forEach(p -> names.add(p.name()));
+      shape.variables().stream()
+          .filter(p -> p.role().isModelWeight())
+          .forEach(p -> names.add(p.name()));
     }
     Map<String, float[]> out = new LinkedHashMap<>();
     try (SavedModelBundle bundle = SavedModelBundle.load(directory.toString(), "serve")) {
@@ -94,8 +102,13 @@ public record TrainedNetwork(
         if (bundle.graph().operation(name) == null) {
           throw new GraftException(
               GraftErrors.MODEL_INVALID,
-              "variable '" + name + "' of network '" + spec.name() + "' is missing from "
-                  + directory + "; export the model again.");
+              "variable '"
+                  + name
+                  + "' of network '"
+                  + spec.name()
+                  + "' is missing from "
+                  + directory
+                  + "; export the model again.");
         }
         try (Result r = s.runner().fetch(name).run()) {
           out.put(name, FloatTensors.toArray((TFloat32) r.get(0)));

@@ -18,17 +18,25 @@ public final class ArrayDataset implements Dataset {
   private final float[] weights;
   private final int size;
 
-  private ArrayDataset(float[] features, int exampleSize, float[] targets, int targetWidth, float[] weights) {
+  private ArrayDataset(
+      float[] features, int exampleSize, float[] targets, int targetWidth, float[] weights) {
     if (exampleSize <= 0 || targetWidth <= 0) {
       throw new InvalidInputException(
           GraftErrors.SIZE_MISMATCH,
-          "example size " + exampleSize + " and target width " + targetWidth + " must be positive.");
+          "example size "
+              + exampleSize
+              + " and target width "
+              + targetWidth
+              + " must be positive.");
     }
     if (features.length % exampleSize != 0) {
       throw new InvalidInputException(
           GraftErrors.SIZE_MISMATCH,
-          "the feature array has " + features.length + " values, not a multiple of the example size "
-              + exampleSize + "; check the input shape.");
+          "the feature array has "
+              + features.length
+              + " values, not a multiple of the example size "
+              + exampleSize
+              + "; check the input shape.");
     }
     this.size = features.length / exampleSize;
     if (size == 0) {
@@ -37,8 +45,14 @@ public final class ArrayDataset implements Dataset {
     if (targets.length != (long) size * targetWidth) {
       throw new InvalidInputException(
           GraftErrors.SIZE_MISMATCH,
-          size + " examples need " + (long) size * targetWidth + " target values (width "
-              + targetWidth + ") but " + targets.length + " were given.");
+          size
+              + " examples need "
+              + (long) size * targetWidth
+              + " target values (width "
+              + targetWidth
+              + ") but "
+              + targets.length
+              + " were given.");
     }
     if (weights != null && weights.length != size) {
       throw new InvalidInputException(
@@ -62,13 +76,19 @@ public final class ArrayDataset implements Dataset {
    * @return the dataset
    * @throws InvalidInputException INVALID_LABELS naming the row if a label is out of range
    */
-  public static ArrayDataset ofClasses(float[] features, int exampleSize, int[] labels, int numClasses) {
+  public static ArrayDataset ofClasses(
+      float[] features, int exampleSize, int[] labels, int numClasses) {
     float[] oneHot = new float[Math.multiplyExact(labels.length, numClasses)];
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= numClasses) {
         throw new InvalidInputException(
             GraftErrors.INVALID_LABELS,
-            "label " + labels[i] + " at row " + i + " is outside [0, " + numClasses
+            "label "
+                + labels[i]
+                + " at row "
+                + i
+                + " is outside [0, "
+                + numClasses
                 + "); labels must be class indices.");
       }
       oneHot[i * numClasses + labels[i]] = 1f;
@@ -85,7 +105,8 @@ public final class ArrayDataset implements Dataset {
    * @param targetWidth values per target row
    * @return the dataset
    */
-  public static ArrayDataset ofTargets(float[] features, int exampleSize, float[] targets, int targetWidth) {
+  public static ArrayDataset ofTargets(
+      float[] features, int exampleSize, float[] targets, int targetWidth) {
     return new ArrayDataset(features, exampleSize, targets, targetWidth, null);
   }
 

@@ -97,21 +97,28 @@ public final class CheckpointStore {
       buf.flip();
       try (FileChannel ch =
           FileChannel.open(
-              tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
         while (buf.hasRemaining()) {
           ch.write(buf);
         }
         ch.force(true);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
       throw new GraftException(
           GraftErrors.FILE_NOT_WRITABLE,
-          "could not write checkpoint " + target + ": " + e
+          "could not write checkpoint "
+              + target
+              + ": "
+              + e
               + "; check that the directory is writable and the disk is not full.",
           e);
     }
@@ -145,7 +152,9 @@ public final class CheckpointStore {
         throw corrupt(f, "its checksum does not match (truncated or modified)");
       }
       int headerLen = buf.getInt();
-      JsonNode header = SpecJson.mapper().readTree(new String(all, buf.position(), headerLen, StandardCharsets.UTF_8));
+      JsonNode header =
+          SpecJson.mapper()
+              .readTree(new String(all, buf.position(), headerLen, StandardCharsets.UTF_8));
       buf.position(buf.position() + headerLen);
       buf.order(ByteOrder.LITTLE_ENDIAN);
       TrainingState state = SpecJson.mapper().treeToValue(header.get("state"), TrainingState.class);
@@ -166,8 +175,7 @@ public final class CheckpointStore {
   private static GraftException corrupt(Path f, String why) {
     return new GraftException(
         GraftErrors.MODEL_INVALID,
-        "checkpoint " + f + " is unusable: " + why
-            + "; delete it to start training from scratch.");
+        "checkpoint " + f + " is unusable: " + why + "; delete it to start training from scratch.");
   }
 
   private static ArrayNode index(Map<String, float[]> vars) {

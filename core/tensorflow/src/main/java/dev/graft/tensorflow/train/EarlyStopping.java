@@ -95,7 +95,9 @@ public record EarlyStopping(Metric metric, int patience, double minDelta, boolea
         }
       }
       throw new ConfigException(
-          "'earlyStopping.metric' is '" + text + "'; it must be val_loss, val_accuracy, val_mae or train_loss.");
+          "'earlyStopping.metric' is '"
+              + text
+              + "'; it must be val_loss, val_accuracy, val_mae or train_loss.");
     }
   }
 

@@ -64,9 +64,18 @@ public final class Evaluator {
     if (data.exampleSize() != model.inputSize() || data.targetWidth() != model.outputWidth()) {
       throw new InvalidInputException(
           GraftErrors.SIZE_MISMATCH,
-          "the " + what + " dataset has examples of " + data.exampleSize() + " values and targets of "
-              + data.targetWidth() + " but network '" + model.network().name() + "' takes "
-              + model.inputSize() + " and produces " + model.outputWidth()
+          "the "
+              + what
+              + " dataset has examples of "
+              + data.exampleSize()
+              + " values and targets of "
+              + data.targetWidth()
+              + " but network '"
+              + model.network().name()
+              + "' takes "
+              + model.inputSize()
+              + " and produces "
+              + model.outputWidth()
               + "; use data matching the network's input shape and number of outputs.");
     }
   }

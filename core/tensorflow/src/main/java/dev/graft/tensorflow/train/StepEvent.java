@@ -10,4 +10,5 @@ package dev.graft.tensorflow.train;
  * @param batchSize examples in the batch
  * @param nanos wall time of the step (feeding included)
  */
-public record StepEvent(int epoch, int batch, long globalStep, double loss, int batchSize, long nanos) {}
+public record StepEvent(
+    int epoch, int batch, long globalStep, double loss, int batchSize, long nanos) {}

@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * A dataset read from a source that is opened anew for every pass (files, a database cursor, a
- * generator), so it need not fit in memory. Shuffling uses a seeded buffer of {@code
- * shuffleBuffer} examples: each emitted example is drawn at random from the buffer, which is
- * refilled from the stream.
+ * generator), so it need not fit in memory. Shuffling uses a seeded buffer of {@code shuffleBuffer}
+ * examples: each emitted example is drawn at random from the buffer, which is refilled from the
+ * stream.
  */
 public final class StreamingDataset implements Dataset {
 
@@ -132,8 +132,16 @@ public final class StreamingDataset implements Dataset {
     if (e.features().length != exampleSize || e.target().length != targetWidth) {
       throw new InvalidInputException(
           GraftErrors.SIZE_MISMATCH,
-          "streamed example " + row + " has " + e.features().length + " features and "
-              + e.target().length + " targets; expected " + exampleSize + " and " + targetWidth
+          "streamed example "
+              + row
+              + " has "
+              + e.features().length
+              + " features and "
+              + e.target().length
+              + " targets; expected "
+              + exampleSize
+              + " and "
+              + targetWidth
               + ".");
     }
     return e;

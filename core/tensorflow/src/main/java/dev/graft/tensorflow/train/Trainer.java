@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  *
  * <p>For a fixed model seed and {@link TrainerConfig#seed()}, two runs on CPU with the same thread
  * settings apply identical updates; a run resumed from a checkpoint ends with the same weights as
- * one that was never interrupted (the shuffle of each epoch depends only on the seed and the
- * epoch, and dropout masks only on the model seed and the global step).
+ * one that was never interrupted (the shuffle of each epoch depends only on the seed and the epoch,
+ * and dropout masks only on the model seed and the global step).
  *
  * <pre>{@code
  * Trainer trainer = Trainer.builder().setModel(model)
@@ -77,11 +77,13 @@ public final class Trainer {
     EarlyStopping es = config.earlyStopping();
     if (es != null && es.metric().needsValidation() && validation == null) {
       throw new ConfigException(
-          "'earlyStopping.metric' is " + es.metric().jsonName()
+          "'earlyStopping.metric' is "
+              + es.metric().jsonName()
               + " but no validation dataset was given; pass one or monitor train_loss.");
     }
     String networkJson = model.network().toJson();
-    CheckpointStore store = config.checkpointDir() == null ? null : new CheckpointStore(config.checkpointDir());
+    CheckpointStore store =
+        config.checkpointDir() == null ? null : new CheckpointStore(config.checkpointDir());
     TrainingState st =
         new TrainingState(0, 0, 0, 0, 0, 0, Double.NaN, -1, 0, List.of(), networkJson);
     Map<String, float[]> best = Map.of();
@@ -91,8 +93,11 @@ public final class Trainer {
       if (cp.isPresent()) {
         if (!cp.get().state().networkJson().equals(networkJson)) {
           throw new ConfigException(
-              "the checkpoint " + store.file() + " belongs to a different network than '"
-                  + model.network().name() + "'; use another checkpointDir or delete the file.");
+              "the checkpoint "
+                  + store.file()
+                  + " belongs to a different network than '"
+                  + model.network().name()
+                  + "'; use another checkpointDir or delete the file.");
         }
         model.writeState(cp.get().variables());
         st = cp.get().state();
@@ -116,7 +121,8 @@ public final class Trainer {
       int steps = st.epochSteps();
       double seconds = st.epochSeconds();
       int batchIndex = 0;
-      try (BatchIterator it = train.batches(config.batchSize(), config.shuffle(), epochSeed(config.seed(), epoch))) {
+      try (BatchIterator it =
+          train.batches(config.batchSize(), config.shuffle(), epochSeed(config.seed(), epoch))) {
         while (it.hasNext()) {
           Batch b = it.next();
           if (batchIndex < st.batch()) {
@@ -130,9 +136,18 @@ public final class Trainer {
           if (!Float.isFinite(loss)) {
             throw new GraftException(
                 GraftErrors.TRAINING_DIVERGED,
-                "the training loss is " + loss + " at epoch " + epoch + ", batch " + batchIndex
-                    + " (global step " + globalStep + ") of network '" + model.network().name()
-                    + "'; lower the learning rate (now " + model.learningRate()
+                "the training loss is "
+                    + loss
+                    + " at epoch "
+                    + epoch
+                    + ", batch "
+                    + batchIndex
+                    + " (global step "
+                    + globalStep
+                    + ") of network '"
+                    + model.network().name()
+                    + "'; lower the learning rate (now "
+                    + model.learningRate()
                     + "), enable gradient clipping (clipNorm) or check the inputs for NaN/inf.");
           }
           lossSum += (double) loss * b.size();
@@ -144,20 +159,36 @@ public final class Trainer {
           for (TrainingListener l : listeners) {
             l.onStep(ev);
           }
-          if (store != null && config.checkpointEverySteps() > 0 && globalStep % config.checkpointEverySteps() == 0) {
+          if (store != null
+              && config.checkpointEverySteps() > 0
+              && globalStep % config.checkpointEverySteps() == 0) {
             TrainingState mid =
-                new TrainingState(epoch, batchIndex, lossSum, examples, steps, seconds, st.bestValue(),
-                    st.bestEpoch(), st.epochsWithoutImprovement(), history, networkJson);
+                new TrainingState(
+                    epoch,
+                    batchIndex,
+                    lossSum,
+                    examples,
+                    steps,
+                    seconds,
+                    st.bestValue(),
+                    st.bestEpoch(),
+                    st.epochsWithoutImprovement(),
+                    history,
+                    networkJson);
             store.write(new CheckpointStore.Checkpoint(mid, model.readState(), best));
           }
         }
       }
       if (examples == 0) {
-        throw new GraftException(GraftErrors.EMPTY_INPUT, "the training dataset yielded no batches in epoch " + epoch + ".");
+        throw new GraftException(
+            GraftErrors.EMPTY_INPUT,
+            "the training dataset yielded no batches in epoch " + epoch + ".");
       }
-      Evaluation val = validation == null ? null : Evaluator.evaluate(model, validation, config.evalBatchSize());
+      Evaluation val =
+          validation == null ? null : Evaluator.evaluate(model, validation, config.evalBatchSize());
       EpochSummary summary =
-          new EpochSummary(epoch, lossSum / examples, val, model.learningRate(), steps, examples, seconds);
+          new EpochSummary(
+              epoch, lossSum / examples, val, model.learningRate(), steps, examples, seconds);
       history.add(summary);
       double bestValue = st.bestValue();
       int bestEpoch = st.bestEpoch();
@@ -182,7 +213,19 @@ public final class Trainer {
         l.onEpochEnd(summary);
       }
       epoch++;
-      st = new TrainingState(stopped ? config.epochs() : epoch, 0, 0, 0, 0, 0, bestValue, bestEpoch, bad, history, networkJson);
+      st =
+          new TrainingState(
+              stopped ? config.epochs() : epoch,
+              0,
+              0,
+              0,
+              0,
+              0,
+              bestValue,
+              bestEpoch,
+              bad,
+              history,
+              networkJson);
       if (store != null) {
         store.write(new CheckpointStore.Checkpoint(st, model.readState(), best));
       }

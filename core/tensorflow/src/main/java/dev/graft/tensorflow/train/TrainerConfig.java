@@ -58,7 +58,15 @@ public record TrainerConfig(
    */
   public TrainerConfig withEarlyStopping(EarlyStopping es) {
     return new TrainerConfig(
-        epochs, batchSize, seed, shuffle, evalBatchSize, es, checkpointDir, checkpointEverySteps, resume);
+        epochs,
+        batchSize,
+        seed,
+        shuffle,
+        evalBatchSize,
+        es,
+        checkpointDir,
+        checkpointEverySteps,
+        resume);
   }
 
   /**

@@ -13,7 +13,11 @@ import java.util.List;
  * @param globalStep updates applied in total
  */
 public record TrainingResult(
-    List<EpochSummary> history, int bestEpoch, boolean stoppedEarly, long resumedAtStep, long globalStep) {
+    List<EpochSummary> history,
+    int bestEpoch,
+    boolean stoppedEarly,
+    long resumedAtStep,
+    long globalStep) {
 
   /**
    * The last epoch's summary.

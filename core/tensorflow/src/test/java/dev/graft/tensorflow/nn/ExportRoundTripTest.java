@@ -18,12 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportRoundTripTest {
 
   static NetworkSpec cnn() {
-    return NetworkSpec.builder().optName("tiny-cnn").setInputShape(6, 6, 1)
-        .add(new LayerSpec.Conv2d("conv", null, 4, List.of(3, 3), null, Padding.SAME, Activation.LINEAR, false))
+    return NetworkSpec.builder()
+        .optName("tiny-cnn")
+        .setInputShape(6, 6, 1)
+        .add(
+            new LayerSpec.Conv2d(
+                "conv", null, 4, List.of(3, 3), null, Padding.SAME, Activation.LINEAR, false))
         .add(new LayerSpec.BatchNorm("bn", null, 0.8, null))
         .add(new LayerSpec.ActivationLayer("relu", null, Activation.RELU))
-        .maxPool("pool", 2).flatten("flat").dense("embed", 8, Activation.TANH).dropout("drop", 0.3)
-        .dense("classifier", 3, Activation.LINEAR).optFeaturesLayer("embed").build();
+        .maxPool("pool", 2)
+        .flatten("flat")
+        .dense("embed", 8, Activation.TANH)
+        .dropout("drop", 0.3)
+        .dense("classifier", 3, Activation.LINEAR)
+        .optFeaturesLayer("embed")
+        .build();
   }
 
   static float[][] data(int n, int classes, long seed) {
@@ -60,34 +69,51 @@ class ExportRoundTripTest {
     float[] expectedOut;
     float[] expectedFeatures;
     Path first = dir.resolve("source");
-    try (GraphModel m = GraphModel.builder().setNetwork(cnn()).setLoss(LossSpec.softmaxCrossEntropy())
-        .optOptimizer(OptimizerSpec.adam(0.01)).optSeed(4).build()) {
+    try (GraphModel m =
+        GraphModel.builder()
+            .setNetwork(cnn())
+            .setLoss(LossSpec.softmaxCrossEntropy())
+            .optOptimizer(OptimizerSpec.adam(0.01))
+            .optSeed(4)
+            .build()) {
       for (int i = 0; i < 15; i++) {
         m.trainStep(d[0], d[1], null, 24);
       }
       expectedOut = m.predict(d[0], 24);
       expectedFeatures = m.features(d[0], 24);
-      ModelManifest manifest = NetworkExport.of(m).labels(List.of("a", "b", "c"))
-          .provenance(Map.of("dataset", "synthetic")).exportTo(first);
-      assertTrue(manifest.signatures().keySet().containsAll(List.of("serving_default", "features", "train_step")),
+      ModelManifest manifest =
+          NetworkExport.of(m)
+              .labels(List.of("a", "b", "c"))
+              .provenance(Map.of("dataset", "synthetic"))
+              .exportTo(first);
+      assertTrue(
+          manifest
+              .signatures()
+              .keySet()
+              .containsAll(List.of("serving_default", "features", "train_step")),
           manifest.signatures().keySet().toString());
       assertEquals(List.of("a", "b", "c"), manifest.labels());
       assertEquals("synthetic", manifest.provenance().get("dataset"));
     }
-    assertClose(expectedOut, run(first, "serving_default", "outputs", d[0], 24), "reloaded outputs");
-    assertClose(expectedFeatures, run(first, "features", "features", d[0], 24), "reloaded features");
+    assertClose(
+        expectedOut, run(first, "serving_default", "outputs", d[0], 24), "reloaded outputs");
+    assertClose(
+        expectedFeatures, run(first, "features", "features", d[0], 24), "reloaded features");
 
     // the exported train_step keeps training the SavedModel itself (example_weights is optional)
-    try (org.tensorflow.SavedModelBundle bundle = org.tensorflow.SavedModelBundle.load(first.toString(), "serve");
+    try (org.tensorflow.SavedModelBundle bundle =
+            org.tensorflow.SavedModelBundle.load(first.toString(), "serve");
         org.tensorflow.types.TFloat32 x = FloatTensors.of(d[0], 24, 6, 6, 1);
         org.tensorflow.types.TFloat32 y = FloatTensors.of(d[1], 24, 3)) {
       float before;
       float after = 0;
-      try (org.tensorflow.Result r = bundle.function("train_step").call(Map.of("input", x, "targets", y))) {
+      try (org.tensorflow.Result r =
+          bundle.function("train_step").call(Map.of("input", x, "targets", y))) {
         before = ((org.tensorflow.types.TFloat32) r.get("loss").orElseThrow()).getFloat();
       }
       for (int i = 0; i < 10; i++) {
-        try (org.tensorflow.Result r = bundle.function("train_step").call(Map.of("input", x, "targets", y))) {
+        try (org.tensorflow.Result r =
+            bundle.function("train_step").call(Map.of("input", x, "targets", y))) {
           after = ((org.tensorflow.types.TFloat32) r.get("loss").orElseThrow()).getFloat();
         }
       }
@@ -101,10 +127,18 @@ class ExportRoundTripTest {
     float[][] d2 = data(24, 2, 2);
     Path second = dir.resolve("target");
     float[] headOut;
-    try (GraphModel m = GraphModel.builder().setNetwork(replaced).setLoss(source.loss())
-        .optOptimizer(OptimizerSpec.adam(0.05)).optFineTuning(FineTuning.onlyHead()).optSeed(5).build()) {
+    try (GraphModel m =
+        GraphModel.builder()
+            .setNetwork(replaced)
+            .setLoss(source.loss())
+            .optOptimizer(OptimizerSpec.adam(0.05))
+            .optFineTuning(FineTuning.onlyHead())
+            .optSeed(5)
+            .build()) {
       List<String> loaded = source.transferBackbone(m);
-      assertTrue(loaded.containsAll(List.of("conv/kernel", "bn/moving_mean", "embed/kernel")), loaded.toString());
+      assertTrue(
+          loaded.containsAll(List.of("conv/kernel", "bn/moving_mean", "embed/kernel")),
+          loaded.toString());
       assertClose(expectedFeatures, m.features(d[0], 24), "transferred features");
       Map<String, float[]> backbone = m.readWeights();
       float first0 = m.trainStep(d2[0], d2[1], null, 24);
@@ -114,13 +148,16 @@ class ExportRoundTripTest {
       }
       assertTrue(last < first0, first0 + " -> " + last);
       Map<String, float[]> after = m.readWeights();
-      for (String k : List.of("conv/kernel", "bn/gamma", "bn/moving_mean", "bn/moving_variance", "embed/kernel")) {
+      for (String k :
+          List.of(
+              "conv/kernel", "bn/gamma", "bn/moving_mean", "bn/moving_variance", "embed/kernel")) {
         assertArrayEquals(backbone.get(k), after.get(k), "frozen " + k);
       }
       headOut = m.predict(d2[0], 24);
       NetworkExport.of(m).labels(List.of("x", "y")).exportTo(second);
     }
-    assertClose(headOut, run(second, "serving_default", "outputs", d2[0], 24), "re-exported outputs");
+    assertClose(
+        headOut, run(second, "serving_default", "outputs", d2[0], 24), "re-exported outputs");
     assertEquals(replaced, TrainedNetwork.load(second).network());
   }
 }

@@ -33,8 +33,11 @@ class GraphModelTest {
   }
 
   static NetworkSpec mlp() {
-    return NetworkSpec.builder().setInputShape(4).dense("h", 16, Activation.RELU)
-        .dense("out", 3, Activation.LINEAR).build();
+    return NetworkSpec.builder()
+        .setInputShape(4)
+        .dense("h", 16, Activation.RELU)
+        .dense("out", 3, Activation.LINEAR)
+        .build();
   }
 
   static double accuracy(float[] p, float[] y, int n, int k) {
@@ -54,11 +57,20 @@ class GraphModelTest {
   @Test
   void adamAndSgdLearnBlobs() {
     float[][] d = blobs(90, 1);
-    for (OptimizerSpec opt : List.of(OptimizerSpec.adam(0.05), OptimizerSpec.sgd(0.2, 0.9),
-        OptimizerSpec.sgd(0.2, 0.9).withNesterov(true), OptimizerSpec.adamW(0.05, 0.01),
-        OptimizerSpec.adam(0.05).withClipping(1.0, 0.5).withL2(1e-4))) {
-      try (GraphModel m = GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy())
-          .optOptimizer(opt).optSeed(5).build()) {
+    for (OptimizerSpec opt :
+        List.of(
+            OptimizerSpec.adam(0.05),
+            OptimizerSpec.sgd(0.2, 0.9),
+            OptimizerSpec.sgd(0.2, 0.9).withNesterov(true),
+            OptimizerSpec.adamW(0.05, 0.01),
+            OptimizerSpec.adam(0.05).withClipping(1.0, 0.5).withL2(1e-4))) {
+      try (GraphModel m =
+          GraphModel.builder()
+              .setNetwork(mlp())
+              .setLoss(LossSpec.softmaxCrossEntropy())
+              .optOptimizer(opt)
+              .optSeed(5)
+              .build()) {
         float first = m.trainStep(d[0], d[1], null, 90);
         float last = first;
         for (int i = 0; i < 60; i++) {
@@ -78,11 +90,28 @@ class GraphModelTest {
   @Test
   void sameSeedGivesSameInitialWeightsAndUpdates() {
     float[][] d = blobs(30, 2);
-    try (GraphModel a = GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy()).optSeed(9).build();
-        GraphModel b = GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy()).optSeed(9).build();
-        GraphModel c = GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy()).optSeed(10).build()) {
+    try (GraphModel a =
+            GraphModel.builder()
+                .setNetwork(mlp())
+                .setLoss(LossSpec.softmaxCrossEntropy())
+                .optSeed(9)
+                .build();
+        GraphModel b =
+            GraphModel.builder()
+                .setNetwork(mlp())
+                .setLoss(LossSpec.softmaxCrossEntropy())
+                .optSeed(9)
+                .build();
+        GraphModel c =
+            GraphModel.builder()
+                .setNetwork(mlp())
+                .setLoss(LossSpec.softmaxCrossEntropy())
+                .optSeed(10)
+                .build()) {
       assertArrayEquals(a.readWeights().get("h/kernel"), b.readWeights().get("h/kernel"));
-      assertFalse(java.util.Arrays.equals(a.readWeights().get("h/kernel"), c.readWeights().get("h/kernel")));
+      assertFalse(
+          java.util.Arrays.equals(
+              a.readWeights().get("h/kernel"), c.readWeights().get("h/kernel")));
       for (int i = 0; i < 5; i++) {
         assertEquals(a.trainStep(d[0], d[1], null, 30), b.trainStep(d[0], d[1], null, 30));
       }
@@ -93,8 +122,13 @@ class GraphModelTest {
   @Test
   void frozenLayersAndZeroMultipliersDoNotMove() {
     float[][] d = blobs(30, 3);
-    try (GraphModel m = GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy())
-        .optFineTuning(FineTuning.onlyHead()).optSeed(1).build()) {
+    try (GraphModel m =
+        GraphModel.builder()
+            .setNetwork(mlp())
+            .setLoss(LossSpec.softmaxCrossEntropy())
+            .optFineTuning(FineTuning.onlyHead())
+            .optSeed(1)
+            .build()) {
       float[] before = m.readWeights().get("h/kernel");
       float[] headBefore = m.readWeights().get("out/kernel");
       m.trainStep(d[0], d[1], null, 30);
@@ -103,9 +137,14 @@ class GraphModelTest {
       assertEquals(java.util.Set.of("out"), m.trainableLayers());
       assertEquals(2, m.trainedParameters().size());
     }
-    try (GraphModel m = GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy())
-        .optOptimizer(OptimizerSpec.sgd(0.1, 0))
-        .optFineTuning(FineTuning.all().withRateMultipliers(Map.of("h", 0.0, "out", 2.0))).optSeed(1).build()) {
+    try (GraphModel m =
+        GraphModel.builder()
+            .setNetwork(mlp())
+            .setLoss(LossSpec.softmaxCrossEntropy())
+            .optOptimizer(OptimizerSpec.sgd(0.1, 0))
+            .optFineTuning(FineTuning.all().withRateMultipliers(Map.of("h", 0.0, "out", 2.0)))
+            .optSeed(1)
+            .build()) {
       float[] before = m.readWeights().get("h/kernel");
       float[] out = m.readWeights().get("out/bias");
       Map<String, float[]> g = m.gradients(d[0], d[1], null, 30);
@@ -116,18 +155,32 @@ class GraphModelTest {
         assertEquals(out[i] - 0.2f * g.get("out/bias")[i], after[i], 1e-6);
       }
     }
-    assertThrows(ConfigException.class, () -> GraphModel.builder().setNetwork(mlp())
-        .setLoss(LossSpec.softmaxCrossEntropy()).optFineTuning(FineTuning.layers("nope")).build());
+    assertThrows(
+        ConfigException.class,
+        () ->
+            GraphModel.builder()
+                .setNetwork(mlp())
+                .setLoss(LossSpec.softmaxCrossEntropy())
+                .optFineTuning(FineTuning.layers("nope"))
+                .build());
   }
 
   @Test
   void batchNormUsesBatchStatisticsInTrainingAndMovingStatisticsInInference() {
-    NetworkSpec spec = NetworkSpec.builder().setInputShape(2)
-        .add(new LayerSpec.BatchNorm("bn", null, 0.5, 1e-3)).dense("out", 2, Activation.LINEAR).build();
+    NetworkSpec spec =
+        NetworkSpec.builder()
+            .setInputShape(2)
+            .add(new LayerSpec.BatchNorm("bn", null, 0.5, 1e-3))
+            .dense("out", 2, Activation.LINEAR)
+            .build();
     float[] x = {10, 20, 14, 28, 12, 24, 16, 32};
     float[] y = {1, 0, 0, 1, 1, 0, 0, 1};
-    try (GraphModel m = GraphModel.builder().setNetwork(spec).setLoss(LossSpec.mse())
-        .optOptimizer(OptimizerSpec.sgd(1e-9, 0)).build()) {
+    try (GraphModel m =
+        GraphModel.builder()
+            .setNetwork(spec)
+            .setLoss(LossSpec.mse())
+            .optOptimizer(OptimizerSpec.sgd(1e-9, 0))
+            .build()) {
       // inference before training: moving mean 0, variance 1 -> features ~ x
       float[] f0 = m.features(x, 4);
       assertEquals(10f / (float) Math.sqrt(1 + 1e-3), f0[0], 1e-3);
@@ -143,10 +196,16 @@ class GraphModelTest {
 
   @Test
   void dropoutIsIdentityAtInference() {
-    NetworkSpec spec = NetworkSpec.builder().setInputShape(4).dense("h", 32, Activation.RELU).dropout("drop", 0.5)
-        .dense("out", 3, Activation.LINEAR).build();
+    NetworkSpec spec =
+        NetworkSpec.builder()
+            .setInputShape(4)
+            .dense("h", 32, Activation.RELU)
+            .dropout("drop", 0.5)
+            .dense("out", 3, Activation.LINEAR)
+            .build();
     float[][] d = blobs(12, 4);
-    try (GraphModel m = GraphModel.builder().setNetwork(spec).setLoss(LossSpec.softmaxCrossEntropy()).build()) {
+    try (GraphModel m =
+        GraphModel.builder().setNetwork(spec).setLoss(LossSpec.softmaxCrossEntropy()).build()) {
       assertArrayEquals(m.predict(d[0], 12), m.predict(d[0], 12));
       float l1 = m.loss(d[0], d[1], null, 12);
       assertEquals(l1, m.loss(d[0], d[1], null, 12), "same step, same mask");
@@ -162,7 +221,8 @@ class GraphModelTest {
   @Test
   void exampleWeightsScaleTheLoss() {
     float[][] d = blobs(6, 5);
-    try (GraphModel m = GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy()).build()) {
+    try (GraphModel m =
+        GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy()).build()) {
       float plain = m.loss(d[0], d[1], null, 6);
       assertEquals(plain, m.loss(d[0], d[1], new float[] {1, 1, 1, 1, 1, 1}, 6), 1e-6);
       assertEquals(2 * plain, m.loss(d[0], d[1], new float[] {2, 2, 2, 2, 2, 2}, 6), 1e-5);
@@ -176,8 +236,12 @@ class GraphModelTest {
     ScheduleSpec step = ScheduleSpec.step(0.1, 2, 0.5);
     for (ScheduleSpec s : List.of(cos, step)) {
       float[][] d = blobs(6, 6);
-      try (GraphModel m = GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy())
-          .optOptimizer(OptimizerSpec.sgd(0.1, 0).withSchedule(s)).build()) {
+      try (GraphModel m =
+          GraphModel.builder()
+              .setNetwork(mlp())
+              .setLoss(LossSpec.softmaxCrossEntropy())
+              .optOptimizer(OptimizerSpec.sgd(0.1, 0).withSchedule(s))
+              .build()) {
         for (int i = 0; i < 12; i++) {
           assertEquals(s.rateAt(i), m.learningRate(), 1e-6, s.kind() + " step " + i);
           m.trainStep(d[0], d[1], null, 6);
@@ -191,17 +255,29 @@ class GraphModelTest {
 
   @Test
   void weightTransferChecksShapesAndNames() {
-    try (GraphModel a = GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy()).optSeed(1).build();
-        GraphModel b = GraphModel.builder().setNetwork(mlp().withDenseHead("head", 5))
-            .setLoss(LossSpec.softmaxCrossEntropy()).optSeed(2).build()) {
-      List<String> loaded = b.loadWeights(a.readWeights(), l -> a.network().backboneLayers().contains(l));
+    try (GraphModel a =
+            GraphModel.builder()
+                .setNetwork(mlp())
+                .setLoss(LossSpec.softmaxCrossEntropy())
+                .optSeed(1)
+                .build();
+        GraphModel b =
+            GraphModel.builder()
+                .setNetwork(mlp().withDenseHead("head", 5))
+                .setLoss(LossSpec.softmaxCrossEntropy())
+                .optSeed(2)
+                .build()) {
+      List<String> loaded =
+          b.loadWeights(a.readWeights(), l -> a.network().backboneLayers().contains(l));
       assertEquals(List.of("h/kernel", "h/bias"), loaded);
       assertArrayEquals(a.readWeights().get("h/kernel"), b.readWeights().get("h/kernel"));
       assertEquals(5, b.outputWidth());
-      GraftException e = assertThrows(GraftException.class,
-          () -> b.writeState(Map.of("h/kernel", new float[3])));
+      GraftException e =
+          assertThrows(GraftException.class, () -> b.writeState(Map.of("h/kernel", new float[3])));
       assertEquals(GraftErrors.TENSOR_MISMATCH, e.errorId());
-      assertTrue(e.getMessage().contains("h/kernel") && e.getMessage().contains("[4, 16]"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("h/kernel") && e.getMessage().contains("[4, 16]"),
+          e.getMessage());
       GraftException in = assertThrows(GraftException.class, () -> a.predict(new float[7], 2));
       assertEquals(GraftErrors.TENSOR_MISMATCH, in.errorId());
     }
@@ -210,8 +286,12 @@ class GraphModelTest {
   @Test
   void deviceConfigSetsThreadsAndProvenanceLabel() {
     float[][] d = blobs(12, 8);
-    try (GraphModel m = GraphModel.builder().setNetwork(mlp()).setLoss(LossSpec.softmaxCrossEntropy())
-        .optDevice(dev.graft.api.config.DeviceConfig.cpu().withThreads(1, 1)).build()) {
+    try (GraphModel m =
+        GraphModel.builder()
+            .setNetwork(mlp())
+            .setLoss(LossSpec.softmaxCrossEntropy())
+            .optDevice(dev.graft.api.config.DeviceConfig.cpu().withThreads(1, 1))
+            .build()) {
       assertEquals("cpu", m.deviceLabel());
       assertTrue(Float.isFinite(m.trainStep(d[0], d[1], null, 12)));
     }
@@ -219,16 +299,28 @@ class GraphModelTest {
 
   @Test
   void badOutputShapeIsReported() {
-    NetworkSpec spec = NetworkSpec.builder().setInputShape(4, 4, 1).conv2d("c", 2, 3, Activation.RELU)
-        .conv2d("c2", 2, 3, Activation.LINEAR).build();
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> GraphModel.builder().setNetwork(spec).setLoss(LossSpec.mse()).build());
+    NetworkSpec spec =
+        NetworkSpec.builder()
+            .setInputShape(4, 4, 1)
+            .conv2d("c", 2, 3, Activation.RELU)
+            .conv2d("c2", 2, 3, Activation.LINEAR)
+            .build();
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> GraphModel.builder().setNetwork(spec).setLoss(LossSpec.mse()).build());
     assertEquals(GraftErrors.TENSOR_MISMATCH, e.errorId());
     assertTrue(e.getMessage().contains("'c2'"), e.getMessage());
-    NetworkSpec bad = NetworkSpec.builder().setInputShape(4).conv2d("c", 2, 3, Activation.RELU)
-        .dense("o", 2, Activation.LINEAR).build();
-    ConfigException e2 = assertThrows(ConfigException.class,
-        () -> GraphModel.builder().setNetwork(bad).setLoss(LossSpec.mse()).build());
+    NetworkSpec bad =
+        NetworkSpec.builder()
+            .setInputShape(4)
+            .conv2d("c", 2, 3, Activation.RELU)
+            .dense("o", 2, Activation.LINEAR)
+            .build();
+    ConfigException e2 =
+        assertThrows(
+            ConfigException.class,
+            () -> GraphModel.builder().setNetwork(bad).setLoss(LossSpec.mse()).build());
     assertTrue(e2.getMessage().contains("layer 'c'"), e2.getMessage());
   }
 }

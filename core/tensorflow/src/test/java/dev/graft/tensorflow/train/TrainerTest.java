@@ -40,13 +40,23 @@ class TrainerTest {
   }
 
   static NetworkSpec net() {
-    return NetworkSpec.builder().setInputShape(4).dense("h", 16, Activation.RELU).dropout("drop", 0.2)
-        .add(new LayerSpec.BatchNorm("bn", null, 0.9, null)).dense("out", 3, Activation.LINEAR).build();
+    return NetworkSpec.builder()
+        .setInputShape(4)
+        .dense("h", 16, Activation.RELU)
+        .dropout("drop", 0.2)
+        .add(new LayerSpec.BatchNorm("bn", null, 0.9, null))
+        .dense("out", 3, Activation.LINEAR)
+        .build();
   }
 
   static GraphModel model(long seed) {
-    return GraphModel.builder().setNetwork(net()).setLoss(LossSpec.softmaxCrossEntropy())
-        .optOptimizer(OptimizerSpec.adam(0.01)).optSeed(seed).optThreads(2, 1).build();
+    return GraphModel.builder()
+        .setNetwork(net())
+        .setLoss(LossSpec.softmaxCrossEntropy())
+        .optOptimizer(OptimizerSpec.adam(0.01))
+        .optSeed(seed)
+        .optThreads(2, 1)
+        .build();
   }
 
   @Test
@@ -57,31 +67,38 @@ class TrainerTest {
     List<EpochSummary> epochs = new ArrayList<>();
     int[] starts = new int[1];
     try (GraphModel m = model(3)) {
-      TrainingResult res = Trainer.builder().setModel(m).setConfig(TrainerConfig.of(4, 32, 7))
-          .optListener(new LoggingListener(5))
-          .optListener(new TrainingListener() {
-            @Override
-            public void onTrainingStart(int startEpoch, TrainerConfig config) {
-              starts[0]++;
-            }
+      TrainingResult res =
+          Trainer.builder()
+              .setModel(m)
+              .setConfig(TrainerConfig.of(4, 32, 7))
+              .optListener(new LoggingListener(5))
+              .optListener(
+                  new TrainingListener() {
+                    @Override
+                    public void onTrainingStart(int startEpoch, TrainerConfig config) {
+                      starts[0]++;
+                    }
 
-            @Override
-            public void onStep(StepEvent e) {
-              steps.add(e);
-            }
+                    @Override
+                    public void onStep(StepEvent e) {
+                      steps.add(e);
+                    }
 
-            @Override
-            public void onEpochEnd(EpochSummary s) {
-              epochs.add(s);
-            }
-          }).build().fit(train, val);
+                    @Override
+                    public void onEpochEnd(EpochSummary s) {
+                      epochs.add(s);
+                    }
+                  })
+              .build()
+              .fit(train, val);
       assertEquals(1, starts[0]);
       assertEquals(4 * 7, steps.size());
       assertEquals(28, res.globalStep());
       assertEquals(4, epochs.size());
       assertEquals(8, steps.get(6).batchSize(), "200 = 6 x 32 + 8");
       assertTrue(steps.stream().allMatch(s -> s.nanos() > 0));
-      assertTrue(res.last().validation().accuracy() > 0.85, "val accuracy " + res.last().validation());
+      assertTrue(
+          res.last().validation().accuracy() > 0.85, "val accuracy " + res.last().validation());
       assertTrue(res.last().trainLoss() < res.history().get(0).trainLoss());
       Evaluation ev = Evaluator.evaluate(m, val, 16);
       assertEquals(res.last().validation().loss(), ev.loss(), 1e-5);
@@ -106,7 +123,8 @@ class TrainerTest {
     a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
     try (GraphModel m = model(3)) {
       Trainer.builder().setModel(m).setConfig(TrainerConfig.of(3, 16, 6)).build().fit(train, null);
-      assertTrue(!java.util.Arrays.equals(a.get("h/kernel"), m.readState().get("h/kernel")),
+      assertTrue(
+          !java.util.Arrays.equals(a.get("h/kernel"), m.readState().get("h/kernel")),
           "another shuffle seed gives other weights");
     }
   }
@@ -115,31 +133,52 @@ class TrainerTest {
   void earlyStoppingStopsAndRestoresTheBestEpoch() {
     ArrayDataset train = blobs(60, 1);
     ArrayDataset val = blobs(30, 9);
-    try (GraphModel m = GraphModel.builder().setNetwork(net()).setLoss(LossSpec.softmaxCrossEntropy())
-        .optOptimizer(OptimizerSpec.adam(0.3)).optSeed(1).build()) {
+    try (GraphModel m =
+        GraphModel.builder()
+            .setNetwork(net())
+            .setLoss(LossSpec.softmaxCrossEntropy())
+            .optOptimizer(OptimizerSpec.adam(0.3))
+            .optSeed(1)
+            .build()) {
       List<Map<String, float[]>> perEpoch = new ArrayList<>();
-      TrainingResult res = Trainer.builder().setModel(m)
-          .setConfig(TrainerConfig.of(40, 8, 1)
-              .withEarlyStopping(new EarlyStopping(EarlyStopping.Metric.VAL_LOSS, 2, 0, true)))
-          .optListener(new TrainingListener() {
-            @Override
-            public void onEpochEnd(EpochSummary s) {
-              perEpoch.add(m.readWeights());
-            }
-          }).build().fit(train, val);
+      TrainingResult res =
+          Trainer.builder()
+              .setModel(m)
+              .setConfig(
+                  TrainerConfig.of(40, 8, 1)
+                      .withEarlyStopping(
+                          new EarlyStopping(EarlyStopping.Metric.VAL_LOSS, 2, 0, true)))
+              .optListener(
+                  new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(EpochSummary s) {
+                      perEpoch.add(m.readWeights());
+                    }
+                  })
+              .build()
+              .fit(train, val);
       assertTrue(res.stoppedEarly(), "40 epochs at lr 0.3 should overfit: " + res.history().size());
       assertEquals(res.bestEpoch() + 3, res.history().size());
-      double best = res.history().stream().mapToDouble(s -> s.validation().loss()).min().orElseThrow();
+      double best =
+          res.history().stream().mapToDouble(s -> s.validation().loss()).min().orElseThrow();
       assertEquals(best, res.history().get(res.bestEpoch()).validation().loss());
-      assertArrayEquals(perEpoch.get(res.bestEpoch()).get("out/kernel"), m.readWeights().get("out/kernel"));
+      assertArrayEquals(
+          perEpoch.get(res.bestEpoch()).get("out/kernel"), m.readWeights().get("out/kernel"));
     }
-    assertThrows(ConfigException.class, () -> {
-      try (GraphModel m = model(1)) {
-        Trainer.builder().setModel(m).setConfig(TrainerConfig.of(2, 8, 1)
-            .withEarlyStopping(new EarlyStopping(EarlyStopping.Metric.VAL_ACCURACY, 1, 0, false)))
-            .build().fit(blobs(20, 1), null);
-      }
-    });
+    assertThrows(
+        ConfigException.class,
+        () -> {
+          try (GraphModel m = model(1)) {
+            Trainer.builder()
+                .setModel(m)
+                .setConfig(
+                    TrainerConfig.of(2, 8, 1)
+                        .withEarlyStopping(
+                            new EarlyStopping(EarlyStopping.Metric.VAL_ACCURACY, 1, 0, false)))
+                .build()
+                .fit(blobs(20, 1), null);
+          }
+        });
   }
 
   @Test
@@ -148,9 +187,15 @@ class TrainerTest {
     x[5] = Float.NaN;
     ArrayDataset d = ArrayDataset.ofClasses(x, 4, new int[10], 3);
     try (GraphModel m = model(1)) {
-      GraftException e = assertThrows(GraftException.class,
-          () -> Trainer.builder().setModel(m).setConfig(new TrainerConfig(1, 4, 0, false, 4, null, null, 0, false))
-              .build().fit(d, null));
+      GraftException e =
+          assertThrows(
+              GraftException.class,
+              () ->
+                  Trainer.builder()
+                      .setModel(m)
+                      .setConfig(new TrainerConfig(1, 4, 0, false, 4, null, null, 0, false))
+                      .build()
+                      .fit(d, null));
       assertEquals(GraftErrors.TRAINING_DIVERGED, e.errorId());
       assertTrue(e.getMessage().contains("epoch 0, batch 0"), e.getMessage());
     }
@@ -169,14 +214,20 @@ class TrainerTest {
     }
     TrainerConfig cp = plain.withCheckpoints(dir, 5);
     try (GraphModel m = model(3)) {
-      Trainer t = Trainer.builder().setModel(m).setConfig(cp).optListener(new TrainingListener() {
-        @Override
-        public void onStep(StepEvent e) {
-          if (e.globalStep() == 17) {
-            throw new IllegalStateException("simulated crash");
-          }
-        }
-      }).build();
+      Trainer t =
+          Trainer.builder()
+              .setModel(m)
+              .setConfig(cp)
+              .optListener(
+                  new TrainingListener() {
+                    @Override
+                    public void onStep(StepEvent e) {
+                      if (e.globalStep() == 17) {
+                        throw new IllegalStateException("simulated crash");
+                      }
+                    }
+                  })
+              .build();
       assertThrows(IllegalStateException.class, () -> t.fit(train, val));
     }
     assertTrue(Files.exists(dir.resolve(CheckpointStore.FILE_NAME)));
@@ -188,7 +239,8 @@ class TrainerTest {
       reference.forEach((k, v) -> assertArrayEquals(v, resumed.get(k), k));
       assertEquals(refResult.history().size(), res.history().size());
       for (int i = 0; i < res.history().size(); i++) {
-        assertEquals(refResult.history().get(i).trainLoss(), res.history().get(i).trainLoss(), 1e-12);
+        assertEquals(
+            refResult.history().get(i).trainLoss(), res.history().get(i).trainLoss(), 1e-12);
         assertEquals(refResult.history().get(i).validation(), res.history().get(i).validation());
       }
     }
@@ -202,7 +254,9 @@ class TrainerTest {
 
   @Test
   void corruptCheckpointIsRejected(@TempDir Path dir) throws Exception {
-    Files.write(dir.resolve(CheckpointStore.FILE_NAME), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20});
+    Files.write(
+        dir.resolve(CheckpointStore.FILE_NAME),
+        new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20});
     GraftException e = assertThrows(GraftException.class, () -> new CheckpointStore(dir).read());
     assertEquals(GraftErrors.MODEL_INVALID, e.errorId());
     assertTrue(e.getMessage().contains(CheckpointStore.FILE_NAME), e.getMessage());
@@ -221,8 +275,12 @@ class TrainerTest {
     assertArrayEquals(first.get(0), firstBatch(stream, 11).get(0));
     assertTrue(!java.util.Arrays.equals(first.get(0), firstBatch(stream, 12).get(0)));
     try (GraphModel m = model(2)) {
-      TrainingResult r = Trainer.builder().setModel(m).setConfig(TrainerConfig.of(5, 16, 1)).build()
-          .fit(stream, source);
+      TrainingResult r =
+          Trainer.builder()
+              .setModel(m)
+              .setConfig(TrainerConfig.of(5, 16, 1))
+              .build()
+              .fit(stream, source);
       assertTrue(r.last().validation().accuracy() > 0.85, r.last().toString());
     }
   }
@@ -233,8 +291,11 @@ class TrainerTest {
     float[] zeros = new float[40];
     try (GraphModel m = model(1)) {
       Map<String, float[]> before = m.readWeights();
-      Trainer.builder().setModel(m).setConfig(new TrainerConfig(1, 8, 0, true, 8, null, null, 0, false))
-          .build().fit(d.withWeights(zeros), null);
+      Trainer.builder()
+          .setModel(m)
+          .setConfig(new TrainerConfig(1, 8, 0, true, 8, null, null, 0, false))
+          .build()
+          .fit(d.withWeights(zeros), null);
       // zero weights: zero loss gradient, Adam moves nothing (batch-norm statistics still update)
       assertArrayEquals(before.get("out/kernel"), m.readWeights().get("out/kernel"));
     }
