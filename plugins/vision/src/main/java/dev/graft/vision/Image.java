@@ -28,8 +28,7 @@ public final class Image {
   private final float[] floats;
   private final String origin;
 
-  private Image(
-      int width, int height, int channels, byte[] bytes, float[] floats, String origin) {
+  private Image(int width, int height, int channels, byte[] bytes, float[] floats, String origin) {
     this.width = width;
     this.height = height;
     this.channels = channels;
@@ -47,8 +46,8 @@ public final class Image {
    * @param pixels HWC values, length {@code width * height * channels}, each in {@code [0, 1]}
    * @param origin where it came from, for error messages
    * @return the image
-   * @throws InvalidInputException GRAFT-DATA-002 for a wrong length, GRAFT-DATA-001 for a value that
-   *     is not finite or outside {@code [0, 1]}
+   * @throws InvalidInputException GRAFT-DATA-002 for a wrong length, GRAFT-DATA-001 for a value
+   *     that is not finite or outside {@code [0, 1]}
    */
   public static Image of(int width, int height, int channels, float[] pixels, String origin) {
     checkShape(width, height, channels, pixels == null ? -1 : pixels.length, origin);
@@ -286,8 +285,7 @@ public final class Image {
       byte[] out = new byte[n];
       for (int i = 0; i < n; i++) {
         out[i] =
-            (byte)
-                Luma.of8(bytes[3 * i] & 0xFF, bytes[3 * i + 1] & 0xFF, bytes[3 * i + 2] & 0xFF);
+            (byte) Luma.of8(bytes[3 * i] & 0xFF, bytes[3 * i + 1] & 0xFF, bytes[3 * i + 2] & 0xFF);
       }
       return new Image(width, height, 1, out, null, origin);
     }
@@ -341,8 +339,8 @@ public final class Image {
   }
 
   /**
-   * Feeds a canonical encoding of the content (shape, storage kind and values, not the origin)
-   * into a digest, for data set digests that do not depend on where the files were.
+   * Feeds a canonical encoding of the content (shape, storage kind and values, not the origin) into
+   * a digest, for data set digests that do not depend on where the files were.
    *
    * @param digest the digest to update
    */

@@ -17,7 +17,10 @@ public enum VisionErrors implements ErrorId {
   EMPTY_CLASS_FOLDER("VISION-READ-004", "empty class folder"),
   /** An IDX file has a bad magic number, unsupported type, or is truncated or too long. */
   MALFORMED_IDX("VISION-READ-005", "malformed IDX file"),
-  /** A CSV row has the wrong number of fields, an unparsable or out-of-range value, or a missing file. */
+  /**
+   * A CSV row has the wrong number of fields, an unparsable or out-of-range value, or a missing
+   * file.
+   */
   MALFORMED_CSV_ROW("VISION-READ-006", "malformed CSV row"),
   /** A reader option is unknown or has an invalid value. */
   INVALID_OPTION("VISION-READ-007", "invalid reader option"),

@@ -47,7 +47,8 @@ class VisionPluginTest {
   /** Packs target/classes the way maven-jar-plugin does, with the PF4J manifest. */
   private static Path pluginJar(Path dir) throws IOException {
     Path classes =
-        Path.of(ImageFolderReader.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path.of(
+            ImageFolderReader.class.getProtectionDomain().getCodeSource().getLocation().getPath());
     Manifest mf = new Manifest();
     Attributes a = mf.getMainAttributes();
     a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -86,7 +87,8 @@ class VisionPluginTest {
       // extensions of the plugin itself (the test class path's own index is PF4J's "system" ones)
       List<DatasetReader> readers = manager.getExtensions(DatasetReader.class, "vision");
       assertEquals(4, readers.size());
-      Set<String> ids = readers.stream().map(GraftExtension::id).collect(Collectors.toCollection(TreeSet::new));
+      Set<String> ids =
+          readers.stream().map(GraftExtension::id).collect(Collectors.toCollection(TreeSet::new));
       assertEquals(Set.of("idx", "image-csv", "image-folder", "pixel-csv"), ids);
       for (DatasetReader r : readers) {
         // loaded by the plugin's class loader, not the test's
@@ -102,7 +104,8 @@ class VisionPluginTest {
       // the shipped data is readable through the plugin's class loader
       DatasetReader pixelCsv =
           readers.stream().filter(r -> r.id().equals("pixel-csv")).findFirst().orElseThrow();
-      try (var in = pixelCsv.getClass().getResourceAsStream("/dev/graft/vision/data/digits.csv.gz")) {
+      try (var in =
+          pixelCsv.getClass().getResourceAsStream("/dev/graft/vision/data/digits.csv.gz")) {
         Path copy = temp.resolve("digits.csv.gz");
         Files.copy(in, copy);
         assertEquals(1797, pixelCsv.read(copy, ReadOptions.defaults()).dataset().size());

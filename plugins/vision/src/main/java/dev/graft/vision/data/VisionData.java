@@ -16,8 +16,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * The data sets shipped inside the vision plugin, so the digits demo runs on a machine with
- * neither fonts nor scikit-learn installed. Provenance and licences: {@code
+ * The data sets shipped inside the vision plugin, so the digits demo runs on a machine with neither
+ * fonts nor scikit-learn installed. Provenance and licences: {@code
  * dev/graft/vision/data/NOTICE.md} in the jar.
  *
  * <ul>
@@ -124,7 +124,9 @@ public enum VisionData {
       return target;
     } catch (IOException e) {
       throw new GraftException(
-          GraftErrors.FILE_NOT_WRITABLE, "cannot copy " + resource() + " to " + target + ": " + e, e);
+          GraftErrors.FILE_NOT_WRITABLE,
+          "cannot copy " + resource() + " to " + target + ": " + e,
+          e);
     }
   }
 }

@@ -29,7 +29,11 @@ public final class CharacterSets {
    * @throws ConfigException if the spec is empty or holds whitespace
    */
   public static List<String> resolve(String spec) {
-    ConfigException.require(spec != null && !spec.isEmpty(), "chars", spec, "digits, alnum, upper, lower, letters or literal characters");
+    ConfigException.require(
+        spec != null && !spec.isEmpty(),
+        "chars",
+        spec,
+        "digits, alnum, upper, lower, letters or literal characters");
     String chars =
         switch (spec) {
           case "digits" -> DIGITS;
@@ -40,7 +44,8 @@ public final class CharacterSets {
           default -> spec;
         };
     Set<String> out = new LinkedHashSet<>();
-    chars.codePoints()
+    chars
+        .codePoints()
         .forEach(
             cp -> {
               ConfigException.require(

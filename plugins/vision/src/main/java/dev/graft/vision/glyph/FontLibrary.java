@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * Font files found on disk and loaded with Java's font APIs ({@code Font.createFont} for TrueType
  * and OpenType {@code .ttf}/{@code .otf}, {@code Font.createFonts} for {@code .ttc} collections).
- * Files are visited in path order so the same folders always give the same fonts in the same
- * order; files that fail to load are recorded, not dropped silently.
+ * Files are visited in path order so the same folders always give the same fonts in the same order;
+ * files that fail to load are recorded, not dropped silently.
  *
  * @param fonts the loaded fonts, in path order
  * @param problems one line per file that could not be loaded or was excluded
@@ -87,7 +87,9 @@ public record FontLibrary(List<LoadedFont> fonts, List<String> problems, List<Pa
         walk.filter(Files::isRegularFile).filter(FontLibrary::isFontFile).forEach(files::add);
       } catch (IOException e) {
         throw new InvalidInputException(
-            VisionErrors.NO_FONTS, "cannot search font folder " + folder + ": " + e.getMessage(), e);
+            VisionErrors.NO_FONTS,
+            "cannot search font folder " + folder + ": " + e.getMessage(),
+            e);
       }
     }
     files.sort(null);
@@ -157,7 +159,9 @@ public record FontLibrary(List<LoadedFont> fonts, List<String> problems, List<Pa
           VisionErrors.NO_FONTS,
           "no usable .ttf/.otf/.ttc font found in "
               + searched
-              + (problems.isEmpty() ? "" : " (" + problems.size() + " files were unusable: " + problems.get(0) + ")")
+              + (problems.isEmpty()
+                  ? ""
+                  : " (" + problems.size() + " files were unusable: " + problems.get(0) + ")")
               + "; install fonts (e.g. apt-get install "
               + FONT_PACKAGES
               + ") or pass --fonts DIR.");

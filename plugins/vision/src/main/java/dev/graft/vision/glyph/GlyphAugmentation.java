@@ -21,7 +21,8 @@ public record GlyphAugmentation(
     ConfigException.require(minSize > 0 && minSize <= 1, "glyph.min-size", minSize, "in (0, 1]");
     ConfigException.require(
         maxSize >= minSize && maxSize <= 1, "glyph.max-size", maxSize, "from min-size to 1");
-    ConfigException.require(maxShift >= 0 && maxShift <= 0.5, "glyph.max-shift", maxShift, "0 to 0.5");
+    ConfigException.require(
+        maxShift >= 0 && maxShift <= 0.5, "glyph.max-shift", maxShift, "0 to 0.5");
     ConfigException.require(
         maxRotationDegrees >= 0 && maxRotationDegrees <= 90,
         "glyph.max-rotation",

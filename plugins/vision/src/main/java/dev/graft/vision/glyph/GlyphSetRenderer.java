@@ -29,10 +29,10 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Renders a labelled glyph data set (every requested character in every font, {@code perFont}
  * seeded variations each) and writes it as a {@code pixel-csv} file, gzipped when the name ends in
- * {@code .gz}, written to a temporary file and moved into place so a reader never sees half a
- * file. Rows carry 32x32 gray values 0..255 or, in UCI form, 8x8 block counts 0..16, then the
- * character as the label; no header. A JSON sidecar next to it records fonts, characters, seed,
- * augmentation, skipped font/character pairs and the reader options that read it back.
+ * {@code .gz}, written to a temporary file and moved into place so a reader never sees half a file.
+ * Rows carry 32x32 gray values 0..255 or, in UCI form, 8x8 block counts 0..16, then the character
+ * as the label; no header. A JSON sidecar next to it records fonts, characters, seed, augmentation,
+ * skipped font/character pairs and the reader options that read it back.
  */
 public final class GlyphSetRenderer {
 
@@ -125,7 +125,11 @@ public final class GlyphSetRenderer {
   static long sampleSeed(long seed, LoadedFont font, String ch, int sample) {
     long h = 0xcbf29ce484222325L;
     byte[] key =
-        (font.file().getFileName() + "\u0000" + font.font().getFontName(Locale.ROOT) + "\u0000" + ch)
+        (font.file().getFileName()
+                + "\u0000"
+                + font.font().getFontName(Locale.ROOT)
+                + "\u0000"
+                + ch)
             .getBytes(StandardCharsets.UTF_8);
     for (byte b : key) {
       h = (h ^ (b & 0xFF)) * 0x100000001b3L;
@@ -286,7 +290,9 @@ public final class GlyphSetRenderer {
     j.append("  \"fonts\": ").append(Json.list(fontsUsed)).append(",\n");
     j.append("  \"skipped\": ").append(Json.list(skipped)).append(",\n");
     j.append("  \"java\": ")
-        .append(Json.string(System.getProperty("java.vendor") + " " + System.getProperty("java.version")))
+        .append(
+            Json.string(
+                System.getProperty("java.vendor") + " " + System.getProperty("java.version")))
         .append("\n}\n");
     return j.toString();
   }
@@ -303,7 +309,8 @@ public final class GlyphSetRenderer {
         result = content.writeTo(stream);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -41,7 +41,12 @@ final class Json {
   static String map(Map<String, String> values) {
     StringBuilder sb = new StringBuilder("{");
     new TreeMap<>(values)
-        .forEach((k, v) -> sb.append(sb.length() == 1 ? "" : ", ").append(string(k)).append(": ").append(string(v)));
+        .forEach(
+            (k, v) ->
+                sb.append(sb.length() == 1 ? "" : ", ")
+                    .append(string(k))
+                    .append(": ")
+                    .append(string(v)));
     return sb.append('}').toString();
   }
 

@@ -42,7 +42,8 @@ public final class RenderGlyphsCommand implements PluginCommand {
 
   @Override
   public String description() {
-    return "Render characters from font files into a labelled pixel-csv data set (optionally UCI 8x8).";
+    return "Render characters from font files into a labelled pixel-csv data set (optionally UCI"
+               + " 8x8).";
   }
 
   @Override
@@ -102,14 +103,18 @@ public final class RenderGlyphsCommand implements PluginCommand {
         names = "--chars",
         defaultValue = "digits",
         paramLabel = "SET",
-        description = "digits, alnum (62), upper, lower, letters, or literal characters (default: ${DEFAULT-VALUE})")
+        description =
+            "digits, alnum (62), upper, lower, letters, or literal characters (default:"
+                + " ${DEFAULT-VALUE})")
     String chars;
 
     @Option(
         names = "--fonts",
         arity = "1..*",
         paramLabel = "DIR",
-        description = "font folders or files (default: /usr/share/fonts, /usr/share/texmf/fonts/opentype, ~/.fonts ...)")
+        description =
+            "font folders or files (default: /usr/share/fonts, /usr/share/texmf/fonts/opentype,"
+                + " ~/.fonts ...)")
     List<Path> fonts;
 
     @Option(
@@ -119,7 +124,11 @@ public final class RenderGlyphsCommand implements PluginCommand {
         description = "variations per character and font (default: ${DEFAULT-VALUE})")
     int perFont;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        paramLabel = "S",
+        description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--uci", description = "binarise and reduce to UCI 8x8 block counts 0..16")
@@ -128,7 +137,9 @@ public final class RenderGlyphsCommand implements PluginCommand {
     @Option(
         names = "--exclude",
         paramLabel = "REGEX",
-        description = "leave out fonts whose file or font name matches (default: symbol, dingbat and math fonts)")
+        description =
+            "leave out fonts whose file or font name matches (default: symbol, dingbat and math"
+                + " fonts)")
     String exclude;
 
     @Option(
@@ -142,7 +153,8 @@ public final class RenderGlyphsCommand implements PluginCommand {
         names = "--max-stroke",
         defaultValue = "0.08",
         paramLabel = "F",
-        description = "largest extra stroke width as a fraction of the canvas (default: ${DEFAULT-VALUE})")
+        description =
+            "largest extra stroke width as a fraction of the canvas (default: ${DEFAULT-VALUE})")
     double maxStroke;
 
     Options(PrintWriter out) {

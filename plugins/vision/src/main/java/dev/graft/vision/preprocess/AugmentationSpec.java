@@ -3,8 +3,8 @@ package dev.graft.vision.preprocess;
 import dev.graft.api.error.ConfigException;
 
 /**
- * How much random variation training images get. Each value is a bound: a draw is uniform in
- * {@code [-bound, bound]} (or {@code [0, bound]} for the zoom).
+ * How much random variation training images get. Each value is a bound: a draw is uniform in {@code
+ * [-bound, bound]} (or {@code [0, bound]} for the zoom).
  *
  * @param maxShift translation as a fraction of the width/height, 0 to 0.5
  * @param maxZoom random crop: zoom in by up to this fraction (0.1 = crop to 91-100% of the image
@@ -29,7 +29,8 @@ public record AugmentationSpec(
 
   /** Validates the bounds. */
   public AugmentationSpec {
-    ConfigException.require(maxShift >= 0 && maxShift <= 0.5, "augment.max-shift", maxShift, "0 to 0.5");
+    ConfigException.require(
+        maxShift >= 0 && maxShift <= 0.5, "augment.max-shift", maxShift, "0 to 0.5");
     ConfigException.require(maxZoom >= 0 && maxZoom <= 1, "augment.max-zoom", maxZoom, "0 to 1");
     ConfigException.require(
         maxRotationDegrees >= 0 && maxRotationDegrees <= 180,
@@ -37,14 +38,17 @@ public record AugmentationSpec(
         maxRotationDegrees,
         "0 to 180");
     ConfigException.require(
-        maxBrightness >= 0 && maxBrightness <= 1, "augment.max-brightness", maxBrightness, "0 to 1");
+        maxBrightness >= 0 && maxBrightness <= 1,
+        "augment.max-brightness",
+        maxBrightness,
+        "0 to 1");
     ConfigException.require(
         maxContrast >= 0 && maxContrast <= 1, "augment.max-contrast", maxContrast, "0 to 1");
   }
 
   /**
-   * Mild defaults for shapes whose mirror image is another class (digits, letters): shift 10%,
-   * zoom 10%, rotation 10 degrees, brightness and contrast 10%, no flip.
+   * Mild defaults for shapes whose mirror image is another class (digits, letters): shift 10%, zoom
+   * 10%, rotation 10 degrees, brightness and contrast 10%, no flip.
    *
    * @return the spec
    */

@@ -65,7 +65,8 @@ public final class Augmenter {
 
     float[] values = warp(image, tx, ty, zoom, angle, flip);
     adjust(values, (float) brightness, (float) contrast);
-    return Image.wrapClamped(image.width(), image.height(), image.channels(), values, image.origin());
+    return Image.wrapClamped(
+        image.width(), image.height(), image.channels(), values, image.origin());
   }
 
   private static double uniform(SplittableRandom rnd, double bound) {

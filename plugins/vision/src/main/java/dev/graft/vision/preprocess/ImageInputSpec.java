@@ -16,8 +16,8 @@ import java.util.List;
  * @param width input width in pixels, 1 to 8192
  * @param channels 1 (grayscale) or 3 (RGB); images are converted to it
  * @param resize how other sizes are brought to {@code height x width}; {@code null} means STRETCH
- * @param scale the factor applied to values in {@code [0, 1]} first (e.g. 255 for models trained
- *     on 0..255), positive
+ * @param scale the factor applied to values in {@code [0, 1]} first (e.g. 255 for models trained on
+ *     0..255), positive
  * @param mean per-channel value subtracted after scaling; empty or {@code null} means zeros
  * @param std per-channel divisor applied last, each positive; empty or {@code null} means ones
  */

@@ -57,12 +57,16 @@ public final class ImagePreprocessor {
     float[] out;
     switch (spec.resize()) {
       case STRETCH ->
-          out = Bilinear.warp(src, tw, th, Bilinear.scaleAndOffset(sx, sy, 0, 0), Bilinear.Border.CLAMP);
+          out =
+              Bilinear.warp(
+                  src, tw, th, Bilinear.scaleAndOffset(sx, sy, 0, 0), Bilinear.Border.CLAMP);
       case CENTER_CROP -> {
         double s = Math.max(sx, sy);
         double offX = (tw - src.width() * s) / 2;
         double offY = (th - src.height() * s) / 2;
-        out = Bilinear.warp(src, tw, th, Bilinear.scaleAndOffset(s, s, offX, offY), Bilinear.Border.CLAMP);
+        out =
+            Bilinear.warp(
+                src, tw, th, Bilinear.scaleAndOffset(s, s, offX, offY), Bilinear.Border.CLAMP);
       }
       case PAD -> {
         double s = Math.min(sx, sy);

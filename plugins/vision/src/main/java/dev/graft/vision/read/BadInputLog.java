@@ -65,8 +65,8 @@ public final class BadInputLog {
    * @param policy the read policy
    * @param readerId the reader, named in the message
    * @param location what was being read
-   * @throws InvalidInputException listing every bad input (the first {@link #MESSAGE_LIMIT}, then
-   *     a count of the rest); its id is the common kind, or VISION-READ-001 for mixed kinds
+   * @throws InvalidInputException listing every bad input (the first {@link #MESSAGE_LIMIT}, then a
+   *     count of the rest); its id is the common kind, or VISION-READ-001 for mixed kinds
    */
   public void failIfAny(BadInputPolicy policy, String readerId, String location) {
     if (policy != BadInputPolicy.FAIL || entries.isEmpty()) {

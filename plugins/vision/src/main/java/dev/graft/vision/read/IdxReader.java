@@ -36,8 +36,8 @@ import org.pf4j.Extension;
  *
  * <p>Options: {@code split}, {@code labels}, {@code class-names} (comma-separated names for labels
  * 0, 1, ...; default the label numbers), {@code channels} (1 or 3; default as stored). A truncated
- * file, trailing bytes, or label and image counts that differ are errors naming the file; with
- * SKIP the complete records are kept and the problem is reported.
+ * file, trailing bytes, or label and image counts that differ are errors naming the file; with SKIP
+ * the complete records are kept and the problem is reported.
  */
 @Extension
 public final class IdxReader implements DatasetReader {
@@ -90,8 +90,12 @@ public final class IdxReader implements DatasetReader {
     }
     try (InputStream in = TextInput.maybeGunzip(Files.newInputStream(path))) {
       byte[] magic = in.readNBytes(4);
-      return magic.length == 4 && magic[0] == 0 && magic[1] == 0 && magic[2] == 0x08
-          && magic[3] >= 3 && magic[3] <= 4;
+      return magic.length == 4
+          && magic[0] == 0
+          && magic[1] == 0
+          && magic[2] == 0x08
+          && magic[3] >= 3
+          && magic[3] <= 4;
     } catch (IOException e) {
       return false;
     }
@@ -128,7 +132,10 @@ public final class IdxReader implements DatasetReader {
     } else {
       throw new InvalidInputException(
           GraftErrors.FILE_NOT_READABLE,
-          target + " does not exist; reader '" + ID + "' expects an IDX images file or its folder.");
+          target
+              + " does not exist; reader '"
+              + ID
+              + "' expects an IDX images file or its folder.");
     }
     Path labelsFile = labelsFor(images, opts);
     BadInputLog log = new BadInputLog();
@@ -184,13 +191,17 @@ public final class IdxReader implements DatasetReader {
       for (String n : given.get().split(",")) {
         names.add(n.trim());
       }
-      if (names.size() <= max || names.stream().anyMatch(String::isEmpty)
+      if (names.size() <= max
+          || names.stream().anyMatch(String::isEmpty)
           || names.stream().distinct().count() != names.size()) {
         throw opts.invalid(
             "class-names",
             given.get(),
-            "at least " + (max + 1) + " distinct, non-empty comma-separated names (labels go up to "
-                + max + ")");
+            "at least "
+                + (max + 1)
+                + " distinct, non-empty comma-separated names (labels go up to "
+                + max
+                + ")");
       }
       return names;
     }
@@ -226,7 +237,8 @@ public final class IdxReader implements DatasetReader {
     }
     String name = images.getFileName().toString();
     String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-    String labelBase = base.replace("images", "labels").replace("idx3", "idx1").replace("idx4", "idx1");
+    String labelBase =
+        base.replace("images", "labels").replace("idx3", "idx1").replace("idx4", "idx1");
     if (labelBase.equals(base)) {
       return null;
     }
@@ -248,7 +260,8 @@ public final class IdxReader implements DatasetReader {
             file,
             "has "
                 + dims.length
-                + " dimensions; an IDX images file has 3 (count, rows, columns) or 4 (with channels)");
+                + " dimensions; an IDX images file has 3 (count, rows, columns) or 4 (with"
+                + " channels)");
       }
       int count = dims[0];
       int rows = dims[1];

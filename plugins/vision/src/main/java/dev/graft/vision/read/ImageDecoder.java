@@ -108,9 +108,7 @@ public final class ImageDecoder {
         throw new BadInputException(
             VisionErrors.UNDECODABLE_IMAGE,
             location,
-            "not a JPEG, PNG, BMP or GIF image (the file starts with "
-                + firstBytes(file)
-                + ")");
+            "not a JPEG, PNG, BMP or GIF image (the file starts with " + firstBytes(file) + ")");
       }
       ImageReader reader = readers.next();
       try {
@@ -137,9 +135,7 @@ public final class ImageDecoder {
       // ImageIO's decoders signal corrupt data with IIOException, EOFException and, for some
       // malformed headers, runtime exceptions; each is reported against the file.
       throw new BadInputException(
-          VisionErrors.UNDECODABLE_IMAGE,
-          location,
-          "corrupt or truncated image: " + describe(e));
+          VisionErrors.UNDECODABLE_IMAGE, location, "corrupt or truncated image: " + describe(e));
     }
   }
 

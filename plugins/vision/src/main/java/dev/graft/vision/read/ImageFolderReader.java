@@ -23,11 +23,11 @@ import org.pf4j.Extension;
 
 /**
  * Reads a folder with one sub-folder per class ({@code root/cat/001.png}, {@code root/dog/a.jpg}),
- * the layout of Keras's {@code image_dataset_from_directory} and torchvision's {@code
- * ImageFolder}. Class names are the sub-folder names, sorted; images are searched recursively
- * inside each class folder and ordered by path, so the result does not depend on the order the
- * file system lists them in. Names starting with a dot are ignored, as are plain files directly
- * in the root (their count is recorded as the fact {@code ignored-root-files}).
+ * the layout of Keras's {@code image_dataset_from_directory} and torchvision's {@code ImageFolder}.
+ * Class names are the sub-folder names, sorted; images are searched recursively inside each class
+ * folder and ordered by path, so the result does not depend on the order the file system lists them
+ * in. Names starting with a dot are ignored, as are plain files directly in the root (their count
+ * is recorded as the fact {@code ignored-root-files}).
  *
  * <p>Options: {@code channels} (auto, 1 or 3), {@code max-pixels} (per image, default 50,000,000),
  * {@code min-side} (default 4). Bad files (zero-byte, truncated, corrupt, non-image, out of size
@@ -202,9 +202,7 @@ public final class ImageFolderReader implements DatasetReader {
         facts);
   }
 
-  /**
-   * Orders files by class then path; with a limit, takes them round-robin across classes first.
-   */
+  /** Orders files by class then path; with a limit, takes them round-robin across classes first. */
   private static void select(
       List<List<Path>> byClass, int limit, List<Path> files, List<Integer> labels) {
     int total = byClass.stream().mapToInt(List::size).sum();
@@ -234,10 +232,7 @@ public final class ImageFolderReader implements DatasetReader {
 
   private static List<Path> sortedChildren(Path dir) {
     try (Stream<Path> children = Files.list(dir)) {
-      return children
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted()
-          .toList();
+      return children.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
     } catch (IOException e) {
       throw new InvalidInputException(
           GraftErrors.FILE_NOT_READABLE, "cannot list folder " + dir + ": " + e.getMessage(), e);
@@ -247,14 +242,14 @@ public final class ImageFolderReader implements DatasetReader {
   private static List<Path> filesUnder(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       Path[] files =
-          walk.filter(Files::isRegularFile)
-              .filter(p -> !hidden(dir, p))
-              .toArray(Path[]::new);
+          walk.filter(Files::isRegularFile).filter(p -> !hidden(dir, p)).toArray(Path[]::new);
       Arrays.sort(files);
       return List.of(files);
     } catch (IOException e) {
       throw new InvalidInputException(
-          GraftErrors.FILE_NOT_READABLE, "cannot list class folder " + dir + ": " + e.getMessage(), e);
+          GraftErrors.FILE_NOT_READABLE,
+          "cannot list class folder " + dir + ": " + e.getMessage(),
+          e);
     }
   }
 

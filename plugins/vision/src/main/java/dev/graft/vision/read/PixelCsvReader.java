@@ -123,7 +123,10 @@ public final class PixelCsvReader implements DatasetReader {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException(
           GraftErrors.FILE_NOT_READABLE,
-          file + " is not a readable file; reader '" + ID + "' expects a CSV file (optionally .gz).");
+          file
+              + " is not a readable file; reader '"
+              + ID
+              + "' expects a CSV file (optionally .gz).");
     }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString(), DatasetAssembler.nameOf(file), options);
@@ -362,9 +365,7 @@ public final class PixelCsvReader implements DatasetReader {
         labelColumn = labelIndex(fieldCount);
         if (labelColumn >= fieldCount) {
           throw opts.invalid(
-              "label-column",
-              labelSpec,
-              "below the number of fields per row (" + fieldCount + ")");
+              "label-column", labelSpec, "below the number of fields per row (" + fieldCount + ")");
         }
       }
     }

@@ -39,7 +39,8 @@ public final class ReaderOptions {
       if (!known.containsKey(key)) {
         StringBuilder valid = new StringBuilder();
         new TreeMap<>(known)
-            .forEach((k, v) -> valid.append(valid.length() == 0 ? "" : ", ").append(k + " (" + v + ")"));
+            .forEach(
+                (k, v) -> valid.append(valid.length() == 0 ? "" : ", ").append(k + " (" + v + ")"));
         throw new InvalidInputException(
             VisionErrors.INVALID_OPTION,
             "reader '"

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-/** Opening files that may be gzipped (detected by the magic bytes, not the name) and splitting CSV. */
+/**
+ * Opening files that may be gzipped (detected by the magic bytes, not the name) and splitting CSV.
+ */
 public final class TextInput {
 
   private TextInput() {}

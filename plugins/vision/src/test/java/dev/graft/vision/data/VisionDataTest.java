@@ -24,7 +24,8 @@ class VisionDataTest {
     Dataset<Image> digits = VisionData.UCI_DIGITS.load();
     assertEquals(1797, digits.size());
     assertArrayEquals(
-        new int[] {178, 182, 177, 183, 181, 182, 181, 179, 174, 180}, digits.classLabels().counts());
+        new int[] {178, 182, 177, 183, 181, 182, 181, 179, 174, 180},
+        digits.classLabels().counts());
     assertEquals("uci-digits", digits.info().name());
     assertTrue(digits.info().location().startsWith("classpath:"));
   }

@@ -55,7 +55,8 @@ class GlyphRendererTest {
     Arrays.fill(sixteens, 16);
     assertArrayEquals(sixteens, full);
     assertArrayEquals(
-        new int[64], UciReduction.blockCounts(Image.ofBytes(32, 32, 1, new byte[1024], "off"), 0.5f));
+        new int[64],
+        UciReduction.blockCounts(Image.ofBytes(32, 32, 1, new byte[1024], "off"), 0.5f));
     // one on-pixel at (y=5, x=9) lands in block (1, 2)
     byte[] one = new byte[1024];
     one[5 * 32 + 9] = (byte) 200;
@@ -92,9 +93,11 @@ class GlyphRendererTest {
     // seeded variation: deterministic per seed, different across seeds
     GlyphAugmentation style = GlyphAugmentation.defaults();
     assertEquals(
-        renderer.render(font.font(), "7", style, 5, "a"), renderer.render(font.font(), "7", style, 5, "b"));
+        renderer.render(font.font(), "7", style, 5, "a"),
+        renderer.render(font.font(), "7", style, 5, "b"));
     assertNotEquals(
-        renderer.render(font.font(), "7", style, 5, "a"), renderer.render(font.font(), "7", style, 6, "b"));
+        renderer.render(font.font(), "7", style, 5, "a"),
+        renderer.render(font.font(), "7", style, 6, "b"));
   }
 
   @Test
@@ -114,11 +117,16 @@ class GlyphRendererTest {
         new RenderGlyphsCommand()
             .execute(
                 List.of(
-                    "--out", out.toString(),
-                    "--chars", "0123",
-                    "--fonts", font.file().toString(),
-                    "--per-font", "3",
-                    "--seed", "9",
+                    "--out",
+                    out.toString(),
+                    "--chars",
+                    "0123",
+                    "--fonts",
+                    font.file().toString(),
+                    "--per-font",
+                    "3",
+                    "--seed",
+                    "9",
                     "--uci"),
                 new PrintWriter(stdout),
                 new PrintWriter(stderr));
@@ -133,7 +141,8 @@ class GlyphRendererTest {
     }
     Dataset<Image> data =
         new PixelCsvReader()
-            .read(out, new ReadOptions(BadInputPolicy.FAIL, 0, GlyphSetRenderer.readerOptions(true)))
+            .read(
+                out, new ReadOptions(BadInputPolicy.FAIL, 0, GlyphSetRenderer.readerOptions(true)))
             .dataset();
     assertEquals(12, data.size());
     assertEquals(List.of("0", "1", "2", "3"), data.classLabels().names());
@@ -144,8 +153,18 @@ class GlyphRendererTest {
         0,
         new RenderGlyphsCommand()
             .execute(
-                List.of("--out", out.toString(), "--chars", "0123", "--fonts", font.file().toString(),
-                    "--per-font", "3", "--seed", "9", "--uci"),
+                List.of(
+                    "--out",
+                    out.toString(),
+                    "--chars",
+                    "0123",
+                    "--fonts",
+                    font.file().toString(),
+                    "--per-font",
+                    "3",
+                    "--seed",
+                    "9",
+                    "--uci"),
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter())));
     assertArrayEquals(first, Files.readAllBytes(out));
@@ -167,7 +186,8 @@ class GlyphRendererTest {
     assertEquals(6, summary.rows());
     Dataset<Image> data =
         new PixelCsvReader()
-            .read(out, new ReadOptions(BadInputPolicy.FAIL, 0, GlyphSetRenderer.readerOptions(false)))
+            .read(
+                out, new ReadOptions(BadInputPolicy.FAIL, 0, GlyphSetRenderer.readerOptions(false)))
             .dataset();
     assertEquals(List.of("\"", ",", "A"), data.classLabels().names());
     assertEquals(32, data.example(0).width());
@@ -179,7 +199,11 @@ class GlyphRendererTest {
     int code =
         new RenderGlyphsCommand()
             .execute(
-                List.of("--out", temp.resolve("x.csv").toString(), "--fonts", temp.resolve("empty").toString()),
+                List.of(
+                    "--out",
+                    temp.resolve("x.csv").toString(),
+                    "--fonts",
+                    temp.resolve("empty").toString()),
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(stderr));
     assertEquals(1, code);
@@ -199,7 +223,10 @@ class GlyphRendererTest {
     StringWriter stderr = new StringWriter();
     int code =
         new RenderGlyphsCommand()
-            .execute(List.of("--chars", "digits"), new PrintWriter(new StringWriter()), new PrintWriter(stderr));
+            .execute(
+                List.of("--chars", "digits"),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(stderr));
     assertEquals(2, code);
     assertTrue(stderr.toString().contains("--out"), stderr.toString());
   }

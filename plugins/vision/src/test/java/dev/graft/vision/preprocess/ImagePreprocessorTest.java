@@ -26,7 +26,8 @@ class ImagePreprocessorTest {
   @Test
   void stretchInterpolatesBilinearlyWithHalfPixelCentres() {
     Image ramp = Image.of(2, 1, 1, new float[] {0f, 1f}, "ramp");
-    assertArrayEquals(new float[] {0f, 0.25f, 0.75f, 1f}, fit(ramp, 1, 4, ResizeMode.STRETCH), 1e-6f);
+    assertArrayEquals(
+        new float[] {0f, 0.25f, 0.75f, 1f}, fit(ramp, 1, 4, ResizeMode.STRETCH), 1e-6f);
     // downscale 4x2 -> 2x1 averages 2x2 blocks exactly
     assertArrayEquals(new float[] {0.35f, 0.55f}, fit(wide(), 1, 2, ResizeMode.STRETCH), 1e-6f);
   }
@@ -48,12 +49,7 @@ class ImagePreprocessorTest {
   @Test
   void padKeepsAspectAndFillsWithZeros() {
     assertArrayEquals(
-        new float[] {
-          0, 0, 0, 0,
-          0.1f, 0.2f, 0.3f, 0.4f,
-          0.5f, 0.6f, 0.7f, 0.8f,
-          0, 0, 0, 0
-        },
+        new float[] {0, 0, 0, 0, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0, 0, 0, 0},
         fit(wide(), 4, 4, ResizeMode.PAD),
         1e-6f);
   }
@@ -101,13 +97,11 @@ class ImagePreprocessorTest {
     assertThrows(ConfigException.class, () -> ImageInputSpec.of(0, 28, 1));
     ConfigException e =
         assertThrows(
-            ConfigException.class,
-            () -> new ImageInputSpec(8, 8, 3, null, 1, List.of(0.5), null));
+            ConfigException.class, () -> new ImageInputSpec(8, 8, 3, null, 1, List.of(0.5), null));
     assertTrue(e.getMessage().contains("a list of 3 value(s)"), e.getMessage());
     assertThrows(
         ConfigException.class, () -> new ImageInputSpec(8, 8, 1, null, 1, null, List.of(0.0)));
-    assertThrows(
-        ConfigException.class, () -> new ImageInputSpec(8, 8, 1, null, -1, null, null));
+    assertThrows(ConfigException.class, () -> new ImageInputSpec(8, 8, 1, null, -1, null, null));
   }
 
   @Test
@@ -118,7 +112,8 @@ class ImagePreprocessorTest {
     assertTrue(text.contains("\"resize\":\"PAD\""), text);
     assertEquals(spec, json.readValue(text, ImageInputSpec.class));
     ImageInputSpec minimal =
-        json.readValue("{\"height\":8,\"width\":8,\"channels\":1,\"scale\":16}", ImageInputSpec.class);
+        json.readValue(
+            "{\"height\":8,\"width\":8,\"channels\":1,\"scale\":16}", ImageInputSpec.class);
     assertEquals(ResizeMode.STRETCH, minimal.resize());
     assertEquals(List.of(0.0), minimal.mean());
     assertEquals(List.of(1.0), minimal.std());

@@ -109,9 +109,7 @@ class IdxReaderTest {
         reader.read(plain.resolve("train-images-idx3-ubyte"), ReadOptions.defaults()).dataset();
     checkRoundTrip(a);
     Dataset<Image> b =
-        reader
-            .read(gz, new ReadOptions(BadInputPolicy.FAIL, 0, Map.of("split", "t10k")))
-            .dataset();
+        reader.read(gz, new ReadOptions(BadInputPolicy.FAIL, 0, Map.of("split", "t10k"))).dataset();
     checkRoundTrip(b);
     assertEquals(a.info().digest(), b.info().digest());
     assertEquals("t10k-labels-idx1-ubyte.gz", b.info().properties().get("labels-file"));
@@ -127,14 +125,18 @@ class IdxReaderTest {
     write(dir.resolve("train-labels-idx1-ubyte"), labelsIdx(2, 0, 1, 2, 0), false);
     Dataset<Image> data =
         reader
-            .read(dir, new ReadOptions(BadInputPolicy.FAIL, 2, Map.of("class-names", "shirt, shoe, bag")))
+            .read(
+                dir,
+                new ReadOptions(BadInputPolicy.FAIL, 2, Map.of("class-names", "shirt, shoe, bag")))
             .dataset();
     assertEquals(2, data.size());
     assertEquals(List.of("shirt", "shoe", "bag"), data.classLabels().names());
     InvalidInputException e =
         assertThrows(
             InvalidInputException.class,
-            () -> reader.read(dir, new ReadOptions(BadInputPolicy.FAIL, 0, Map.of("class-names", "a,b"))));
+            () ->
+                reader.read(
+                    dir, new ReadOptions(BadInputPolicy.FAIL, 0, Map.of("class-names", "a,b"))));
     assertTrue(e.getMessage().contains("at least 3 distinct"), e.getMessage());
   }
 
@@ -158,9 +160,11 @@ class IdxReaderTest {
       InvalidInputException e =
           assertThrows(InvalidInputException.class, () -> reader.read(dir, ReadOptions.defaults()));
       assertTrue(
-          e.getMessage().contains("train-images-idx3-ubyte" + (gzip ? ".gz" : "") + ": file is truncated"),
+          e.getMessage()
+              .contains("train-images-idx3-ubyte" + (gzip ? ".gz" : "") + ": file is truncated"),
           e.getMessage());
-      assertTrue(e.getMessage().contains("ends inside image 2 (only 2 are complete)"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("ends inside image 2 (only 2 are complete)"), e.getMessage());
 
       ReadResult<Image> skipped =
           reader.read(dir, new ReadOptions(BadInputPolicy.SKIP, 0, Map.of()));
@@ -183,7 +187,8 @@ class IdxReaderTest {
     InvalidInputException magic =
         assertThrows(InvalidInputException.class, () -> reader.read(bad, ReadOptions.defaults()));
     assertEquals(VisionErrors.MALFORMED_IDX, magic.errorId());
-    assertTrue(magic.getMessage().contains("does not start with an IDX magic number"), magic.getMessage());
+    assertTrue(
+        magic.getMessage().contains("does not start with an IDX magic number"), magic.getMessage());
   }
 
   @Test
@@ -202,9 +207,13 @@ class IdxReaderTest {
   @Test
   void readsFashionMnistTestSplitWhenInstalled() {
     Path dir = Path.of("/usr/share/datasets/fashion-mnist");
-    assumeTrue(Files.isRegularFile(dir.resolve("t10k-images-idx3-ubyte.gz")), "dataset-fashion-mnist not installed");
+    assumeTrue(
+        Files.isRegularFile(dir.resolve("t10k-images-idx3-ubyte.gz")),
+        "dataset-fashion-mnist not installed");
     Dataset<Image> data =
-        reader.read(dir, new ReadOptions(BadInputPolicy.FAIL, 0, Map.of("split", "t10k"))).dataset();
+        reader
+            .read(dir, new ReadOptions(BadInputPolicy.FAIL, 0, Map.of("split", "t10k")))
+            .dataset();
     assertEquals(10_000, data.size());
     assertEquals(28, data.example(0).width());
     int[] counts = data.classLabels().counts();

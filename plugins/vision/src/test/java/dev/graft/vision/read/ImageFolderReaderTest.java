@@ -57,7 +57,8 @@ class ImageFolderReaderTest {
     assertEquals(6, data.size());
     ClassLabels labels = data.classLabels();
     assertEquals(List.of("cat", "dog", "owl"), labels.names());
-    assertEquals(List.of(0, 0, 1, 1, 2, 2), java.util.Arrays.stream(labels.values()).boxed().toList());
+    assertEquals(
+        List.of(0, 0, 1, 1, 2, 2), java.util.Arrays.stream(labels.values()).boxed().toList());
     // any colour image makes the whole set RGB
     assertTrue(data.examples().stream().allMatch(i -> i.channels() == 3));
     Image grayPng = data.example(0);
@@ -175,8 +176,7 @@ class ImageFolderReaderTest {
     TestImages.write(TestImages.gray(20, 20), "png", root.resolve("a/big.png"));
     TestImages.write(TestImages.gray(3, 3), "png", root.resolve("a/small.png"));
     ReadResult<Image> result =
-        reader.read(
-            root, opts(BadInputPolicy.SKIP, Map.of("max-pixels", "399", "min-side", "3")));
+        reader.read(root, opts(BadInputPolicy.SKIP, Map.of("max-pixels", "399", "min-side", "3")));
     assertEquals(1, result.dataset().size());
     assertEquals("a/big.png", result.skipped().get(0).location());
     assertTrue(result.skipped().get(0).reason().contains("400 pixels, above the budget of 399"));
@@ -195,7 +195,11 @@ class ImageFolderReaderTest {
 
     ReadResult<Image> skipped = reader.read(root, opts(BadInputPolicy.SKIP, Map.of()));
     assertEquals(List.of("a", "c"), skipped.dataset().classLabels().names());
-    assertEquals(List.of(new SkippedInput("b/", "class folder holds no images; add images or remove the folder")), skipped.skipped());
+    assertEquals(
+        List.of(
+            new SkippedInput(
+                "b/", "class folder holds no images; add images or remove the folder")),
+        skipped.skipped());
   }
 
   @Test

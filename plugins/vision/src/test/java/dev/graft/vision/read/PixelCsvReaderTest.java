@@ -47,7 +47,8 @@ class PixelCsvReaderTest {
     Dataset<Image> data =
         reader.read(file, opts(Map.of("width", "8", "height", "8", "max-value", "16"))).dataset();
     assertEquals(1797, data.size());
-    assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), data.classLabels().names());
+    assertEquals(
+        List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), data.classLabels().names());
     // the class counts scikit-learn reports for load_digits()
     assertArrayEquals(
         new int[] {178, 182, 177, 183, 181, 182, 181, 179, 174, 180}, data.classLabels().counts());
@@ -79,7 +80,9 @@ class PixelCsvReaderTest {
         assertThrows(
             InvalidInputException.class, () -> reader.read(file, opts(Map.of("max-value", "10"))));
     assertEquals(VisionErrors.MALFORMED_CSV_ROW, tooBig.errorId());
-    assertTrue(tooBig.getMessage().contains("digits.csv.gz:1: column 3 holds 13, outside [0, 10.0]"), tooBig.getMessage());
+    assertTrue(
+        tooBig.getMessage().contains("digits.csv.gz:1: column 3 holds 13, outside [0, 10.0]"),
+        tooBig.getMessage());
     // every offending row is counted, the message lists the first ones
     assertTrue(tooBig.getMessage().contains("more"), tooBig.getMessage());
   }
@@ -100,7 +103,8 @@ class PixelCsvReaderTest {
         assertThrows(InvalidInputException.class, () -> reader.read(csv, ReadOptions.defaults()));
     assertEquals(VisionErrors.MALFORMED_CSV_ROW, e.errorId());
     String m = e.getMessage();
-    assertTrue(m.contains("px.csv:3: row has 4 fields; expected 5 (2x2x1 pixel values + 1 label)"), m);
+    assertTrue(
+        m.contains("px.csv:3: row has 4 fields; expected 5 (2x2x1 pixel values + 1 label)"), m);
     assertTrue(m.contains("px.csv:5: column 2 holds 'x', not a number"), m);
     assertTrue(m.contains("px.csv:6: label column 4 is empty"), m);
 
@@ -117,7 +121,9 @@ class PixelCsvReaderTest {
     Files.writeString(csv, "label,r,g,b\n10,255,0,0\n2,0,0,255\n");
     Dataset<Image> data =
         reader
-            .read(csv, opts(Map.of("label-column", "label", "width", "1", "height", "1", "channels", "3")))
+            .read(
+                csv,
+                opts(Map.of("label-column", "label", "width", "1", "height", "1", "channels", "3")))
             .dataset();
     // numeric labels sort numerically
     assertEquals(List.of("2", "10"), data.classLabels().names());
@@ -126,13 +132,27 @@ class PixelCsvReaderTest {
     assertEquals(1f, data.example(1).get(0, 0, 2));
     Dataset<Image> byIndex =
         reader
-            .read(csv, opts(Map.of("label-column", "0", "width", "1", "height", "1", "channels", "3")))
+            .read(
+                csv,
+                opts(Map.of("label-column", "0", "width", "1", "height", "1", "channels", "3")))
             .dataset();
     assertEquals(data.info().digest(), byIndex.info().digest());
     InvalidInputException e =
         assertThrows(
             InvalidInputException.class,
-            () -> reader.read(csv, opts(Map.of("label-column", "digit", "width", "1", "height", "1", "channels", "3"))));
+            () ->
+                reader.read(
+                    csv,
+                    opts(
+                        Map.of(
+                            "label-column",
+                            "digit",
+                            "width",
+                            "1",
+                            "height",
+                            "1",
+                            "channels",
+                            "3"))));
     assertTrue(e.getMessage().contains("[label, r, g, b]"), e.getMessage());
   }
 
@@ -143,6 +163,7 @@ class PixelCsvReaderTest {
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> reader.read(csv, ReadOptions.defaults()));
     assertEquals(VisionErrors.INVALID_OPTION, e.errorId());
-    assertTrue(e.getMessage().contains("3 pixel values, which is not a square image"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("3 pixel values, which is not a square image"), e.getMessage());
   }
 }
