@@ -43,7 +43,7 @@ public final class RenderGlyphsCommand implements PluginCommand {
   @Override
   public String description() {
     return "Render characters from font files into a labelled pixel-csv data set (optionally UCI"
-               + " 8x8).";
+        + " 8x8).";
   }
 
   @Override

@@ -222,4 +222,27 @@ class IdxReaderTest {
       assertEquals(1000, c);
     }
   }
+
+  @Test
+  void readsFourDimensionalRgbImages() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeInt(0x00000804);
+    out.writeInt(2);
+    out.writeInt(1);
+    out.writeInt(2);
+    out.writeInt(3);
+    out.write(new byte[] {(byte) 255, 0, 0, 0, (byte) 255, 0, 0, 0, (byte) 255, 1, 2, 3});
+    Path images = write(temp.resolve("rgb/train-images-idx3-ubyte"), bytes.toByteArray(), false);
+    Dataset<Image> data = reader.read(images, ReadOptions.defaults()).dataset();
+    assertEquals(3, data.example(0).channels());
+    assertEquals(1f, data.example(0).get(0, 1, 1));
+    assertEquals(3 / 255f, data.example(1).get(0, 1, 2), 1e-7f);
+    Dataset<Image> gray =
+        reader
+            .read(images, new ReadOptions(BadInputPolicy.FAIL, 0, Map.of("channels", "1")))
+            .dataset();
+    assertEquals(1, gray.example(0).channels());
+    assertEquals(76 / 255f, gray.example(0).get(0, 0, 0), 1e-7f);
+  }
 }

@@ -52,4 +52,17 @@ class ImageDecoderTest {
       assertEquals("cut." + format, e.location());
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void sixteenBitGrayIsScaledToEightBitsWithoutGammaChanges() {
+    BufferedImage img = new BufferedImage(4, 4, BufferedImage.TYPE_USHORT_GRAY);
+    img.getRaster().setSample(1, 2, 0, 65535);
+    img.getRaster().setSample(2, 2, 0, 128 * 257); // exactly 128 in 8-bit units
+    Path file = TestImages.write(img, "png", temp.resolve("deep.png"));
+    Image out = decoder.decode(file, "deep.png");
+    assertEquals(1, out.channels());
+    assertEquals(1f, out.get(2, 1, 0));
+    assertEquals(128 / 255f, out.get(2, 2, 0), 1e-6f);
+    assertEquals(0f, out.get(0, 0, 0));
+  }
 }
