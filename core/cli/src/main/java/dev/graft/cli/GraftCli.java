@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
       PluginsCommand.class,
       DoctorCommand.class,
       dev.graft.cli.model.ModelCommand.class,
+      dev.graft.cli.run.RunCommand.class,
+      dev.graft.cli.run.RankCommand.class,
       ReportCommand.class,
       dev.graft.cli.estimate.EstimateCommand.class,
     },
@@ -157,7 +159,7 @@ public final class GraftCli implements Runnable {
   }
 
   private static final java.util.Set<String> BUILTIN_COMMANDS =
-      java.util.Set.of("help", "plugins", "doctor", "model", "estimate", "report");
+      java.util.Set.of("help", "plugins", "doctor", "model", "estimate", "run", "rank", "report");
 
   /** The value of {@code --plugins DIR} or {@code --plugins=DIR} anywhere in the arguments. */
   private static Path pluginsDirArgument(String[] args) {
@@ -177,7 +179,7 @@ public final class GraftCli implements Runnable {
    *
    * @return the session
    */
-  HostSession session() {
+  public HostSession session() {
     if (session == null) {
       session = HostSession.open(pluginsDir != null ? pluginsDir : pluginsDirHint);
     }

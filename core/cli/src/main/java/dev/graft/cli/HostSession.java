@@ -9,8 +9,11 @@ import dev.graft.engine.plugin.PluginHost;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The host one CLI command works with: configuration, plugins and extensions. Closing unloads plugins. */
-final class HostSession implements AutoCloseable {
+/**
+ * The host one CLI command works with: configuration, plugins and extensions. Closing unloads
+ * plugins. Commands get it from {@link GraftCli#session()}.
+ */
+public final class HostSession implements AutoCloseable {
 
   private final GraftConfig config;
   private final PluginHost host;
@@ -29,15 +32,30 @@ final class HostSession implements AutoCloseable {
     return new HostSession(config, injector.getInstance(PluginHost.class), registry);
   }
 
-  GraftConfig config() {
+  /**
+   * The host configuration.
+   *
+   * @return the config
+   */
+  public GraftConfig config() {
     return config;
   }
 
-  PluginHost host() {
+  /**
+   * The plugin host.
+   *
+   * @return the host
+   */
+  public PluginHost host() {
     return host;
   }
 
-  ExtensionRegistry registry() {
+  /**
+   * Every usable extension.
+   *
+   * @return the registry
+   */
+  public ExtensionRegistry registry() {
     return registry;
   }
 

@@ -23,7 +23,11 @@ import dev.graft.engine.job.JobSpecs;
 import dev.graft.engine.job.StrategySpec;
 import dev.graft.engine.plugin.ExtensionRegistry;
 import dev.graft.engine.plugin.RegisteredExtension;
+import dev.graft.engine.report.HtmlReport;
+import dev.graft.engine.report.Pca2D;
+import dev.graft.engine.report.RunResultJson;
 import dev.graft.engine.run.CurvePoint;
+import dev.graft.engine.run.ProjectedPoint;
 import dev.graft.engine.run.GuardVerdict;
 import dev.graft.engine.run.MetricSummary;
 import dev.graft.engine.run.RankedSource;
@@ -133,7 +137,11 @@ public final class TransferPipeline {
         runStrategies(spec, sources, ranking, plans, runner, metric, outcomes, skipped, models);
         timings.put("transfer", secondsSince(t0));
         Winner winner = chooseAndExport(outcomes, models, metric, runDir);
-        return new RunResult(
+        listener.stepStarted("report");
+        t0 = System.nanoTime();
+        List<ProjectedPoint> projection =
+            projection(sources.get(ranking.get(0).sourceId()), features.get(ranking.get(0).sourceId()), target, spec.seed());
+        RunResult result = new RunResult(
             spec.name(),
             specYaml,
             started,
@@ -145,15 +153,77 @@ public final class TransferPipeline {
             outcomes,
             skipped,
             winner,
-            List.of(),
+            projection,
             timings,
             provenance(spec, target));
+        timings.put("report", secondsSince(t0));
+        RunResultJson.write(result, runDir);
+        HtmlReport.write(result, runDir);
+        return result;
       } finally {
         for (var m : models.values()) {
           m.close();
         }
       }
     }
+  }
+
+  /**
+   * Ranks the job's candidate sources with its estimators only — no training. This is {@code graft
+   * rank}: seconds instead of hours.
+   *
+   * @param spec the job (strategies and evaluation are ignored, except the first run's split)
+   * @param baseDir the folder relative paths in the spec resolve against
+   * @param listener progress
+   * @return the ranking, best first
+   */
+  public List<RankedSource> rank(JobSpec spec, Path baseDir, PipelineListener listener) {
+    validateIds(spec);
+    listener.stepStarted("read target");
+    DatasetReader reader = registry.require(DatasetReader.class, spec.target().reader());
+    TargetData target = TargetData.read(reader, spec.target(), baseDir);
+    List<RunPlan> plans = RunPlan.of(spec, target.labels());
+    Modality modality = reader.capabilities().modalities().iterator().next();
+    listener.stepStarted("open sources");
+    try (OpenedSources sources = OpenedSources.open(spec.sources(), modality, registry, baseDir)) {
+      probeSources(sources, target);
+      SourceRanker ranker = new SourceRanker(new FeatureCache(config.cacheDir()), listener);
+      listener.stepStarted("extract features");
+      Map<String, FeatureMatrix> features = ranker.features(sources, target);
+      listener.stepStarted("rank sources");
+      return ranker.rank(
+          sources,
+          features,
+          target,
+          plans.get(0).split().train(),
+          SourceRanker.choose(spec.estimators(), instances(TransferabilityEstimator.class)),
+          spec.keepTop(),
+          spec.seed());
+    }
+  }
+
+  /**
+   * The top source's features on its own labelled data and on the target, projected to 2-D for the
+   * report; empty when the source has no labelled data to show.
+   */
+  private static List<ProjectedPoint> projection(
+      Source source, FeatureMatrix targetFeatures, TargetData target, long seed) {
+    var sourceData = source.labelledData();
+    if (sourceData.isEmpty() || sourceData.get().targets().isEmpty()) {
+      return List.of();
+    }
+    int n = Math.min(sourceData.get().size(), Pca2D.DEFAULT_MAX_POINTS_PER_GROUP);
+    int[] rows = new int[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = (int) ((long) i * sourceData.get().size() / n);
+    }
+    var sample = sourceData.get().subset(rows);
+    return Pca2D.project(
+        source.features(sample),
+        sample.classLabels().values(),
+        targetFeatures,
+        target.labels().values(),
+        seed);
   }
 
   private void validateIds(JobSpec spec) {

@@ -23,6 +23,7 @@ import dev.graft.engine.job.StrategySpec;
 import dev.graft.engine.job.TargetSpec;
 import dev.graft.engine.plugin.ExtensionRegistry;
 import dev.graft.engine.plugin.PluginHost;
+import dev.graft.engine.report.RunResultJson;
 import dev.graft.engine.run.GuardVerdict;
 import dev.graft.engine.run.RunResult;
 import dev.graft.engine.run.StrategyOutcome;
@@ -110,6 +111,9 @@ class TransferPipelineTest {
     assertEquals("oracle", r.winner().sourceId());
     assertTrue(r.winner().reason().contains("beat scratch"), r.winner().reason());
     assertTrue(Files.exists(temp.resolve("run/model/centroids.txt")));
+    assertEquals(r, RunResultJson.read(temp.resolve("run/result.json")));
+    String html = Files.readString(temp.resolve("run/report.html"));
+    assertTrue(html.contains("centroid-probe"), "report names the winner");
 
     assertTrue(
         r.skipped().stream()
