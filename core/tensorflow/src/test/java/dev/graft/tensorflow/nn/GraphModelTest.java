@@ -284,6 +284,43 @@ class GraphModelTest {
   }
 
   @Test
+  void adamWDecaysKernelsOnlyAndClipNormBoundsTheUpdate() {
+    float[][] d = blobs(12, 9);
+    try (GraphModel m =
+        GraphModel.builder()
+            .setNetwork(mlp())
+            .setLoss(LossSpec.softmaxCrossEntropy())
+            .optOptimizer(OptimizerSpec.adamW(0.1, 0.5))
+            .build()) {
+      Map<String, float[]> before = m.readWeights();
+      m.trainStep(d[0], d[1], new float[12], 12); // zero weights: zero gradient, only decay acts
+      Map<String, float[]> after = m.readWeights();
+      for (int i = 0; i < before.get("h/kernel").length; i++) {
+        assertEquals(before.get("h/kernel")[i] * 0.95f, after.get("h/kernel")[i], 1e-6);
+      }
+      assertArrayEquals(before.get("h/bias"), after.get("h/bias"));
+    }
+    try (GraphModel m =
+        GraphModel.builder()
+            .setNetwork(mlp())
+            .setLoss(LossSpec.softmaxCrossEntropy())
+            .optOptimizer(OptimizerSpec.sgd(1.0, 0).withClipping(0.01, 0))
+            .build()) {
+      Map<String, float[]> before = m.readWeights();
+      m.trainStep(d[0], d[1], null, 12);
+      Map<String, float[]> after = m.readWeights();
+      double sq = 0;
+      for (String k : before.keySet()) {
+        for (int i = 0; i < before.get(k).length; i++) {
+          double delta = after.get(k)[i] - before.get(k)[i];
+          sq += delta * delta;
+        }
+      }
+      assertEquals(0.01, Math.sqrt(sq), 1e-4, "update norm = lr x clipNorm");
+    }
+  }
+
+  @Test
   void deviceConfigSetsThreadsAndProvenanceLabel() {
     float[][] d = blobs(12, 8);
     try (GraphModel m =
