@@ -2,7 +2,9 @@ package dev.graft.engine.inject;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import dev.graft.api.estimate.TransferabilityEstimator;
 import dev.graft.api.evaluate.Evaluator;
+import dev.graft.engine.estimate.BuiltinEstimators;
 import dev.graft.engine.evaluate.ClassificationEvaluator;
 import dev.graft.engine.evaluate.RankingEvaluator;
 import dev.graft.engine.evaluate.RegressionEvaluator;
@@ -15,7 +17,11 @@ final class BuiltinExtensionsModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    // Built-in extensions are added here as each built-in family lands.
+    Multibinder<TransferabilityEstimator> estimators =
+        Multibinder.newSetBinder(binder(), TransferabilityEstimator.class);
+    for (Class<? extends TransferabilityEstimator> estimator : BuiltinEstimators.all()) {
+      estimators.addBinding().to(estimator);
+    }
     Multibinder<Evaluator> evaluators = Multibinder.newSetBinder(binder(), Evaluator.class);
     evaluators.addBinding().to(ClassificationEvaluator.class);
     evaluators.addBinding().to(RegressionEvaluator.class);
