@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Times estimators on synthetic Gaussian-mixture features and reports wall time, peak resident
- * memory (VmHWM) and peak Java heap. Run on demand, not by {@code mvn test}:
+ * Times estimators on synthetic Gaussian-mixture features and reports wall time, process CPU time
+ * (a load-independent cross-check on a shared machine), peak resident memory (VmHWM, since JVM
+ * start) and peak Java heap (during the call). Run on demand, not by {@code mvn test}:
  *
  * <pre>
  * mvn -q -o -pl core/engine test-compile
@@ -60,8 +61,9 @@ public final class EstimatorBench {
       }
       e.estimate(input(2000, 256, 10, 1)); // warm-up: JIT-compile the kernels
     }
-    System.out.println("| estimator | n | d | classes | time (s) | peak RSS (MiB) | peak heap (MiB) | score |");
-    System.out.println("|---|---|---|---|---|---|---|---|");
+    System.out.println(
+        "| estimator | n | d | classes | time (s) | CPU (s) | peak RSS (MiB) | peak heap (MiB) | score |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (int a = 1; a < args.length; a++) {
       String[] p = args[a].split("x");
       int n = Integer.parseInt(p[0]);
@@ -73,17 +75,20 @@ public final class EstimatorBench {
           continue;
         }
         resetPeaks();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         TransferabilityScore s = e.estimate(in);
         double secs = (System.nanoTime() - t0) / 1e9;
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
         System.out.printf(
             Locale.ROOT,
-            "| %s | %d | %d | %d | %.2f | %d | %d | %.6f |%n",
+            "| %s | %d | %d | %d | %.2f | %.2f | %d | %d | %.6f |%n",
             e.id(),
             n,
             d,
             c,
             secs,
+            cpu,
             peakRssMib(),
             peakHeapMib(),
             s.value());
@@ -115,6 +120,14 @@ public final class EstimatorBench {
     double u = rnd.nextDouble();
     double v = rnd.nextDouble();
     return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getProcessCpuTime();
+    }
+    return 0;
   }
 
   private static void resetPeaks() {

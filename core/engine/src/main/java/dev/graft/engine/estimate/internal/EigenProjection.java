@@ -39,7 +39,12 @@ public record EigenProjection(double[] eigenvalues, double[] projection, int col
     }
     Tridiagonal tri = new Tridiagonal();
     tri.decompose(DMatrixRMaj.wrap(k, k, g));
-    tri.applyQTranspose(b, c);
+    // rows as separate arrays: every row operation below then vectorises
+    double[][] rows = new double[k][c];
+    for (int i = 0; i < k; i++) {
+      System.arraycopy(b, i * c, rows[i], 0, c);
+    }
+    tri.applyQTranspose(rows);
     double[] diag = new double[k];
     double[] off = new double[k - 1];
     tri.getDiagonal(diag, off);
@@ -56,14 +61,16 @@ public record EigenProjection(double[] eigenvalues, double[] projection, int col
     double[] lambda = valueHelper.copyEigenvalues(null);
 
     // pass 2: follow the known eigenvalues as shifts, rotating QᵀB instead of Q
-    double[] saved = b.clone();
-    RotatingHelper helper = new RotatingHelper(b, c);
+    double[][] saved = new double[k][];
+    for (int i = 0; i < k; i++) {
+      saved[i] = rows[i].clone();
+    }
+    RotatingHelper helper = new RotatingHelper(rows);
     SymmetricQrAlgorithm_DDRM vectors = new SymmetricQrAlgorithm_DDRM(helper);
     vectors.setQ(new DMatrixRMaj(1, 1));
     if (!vectors.process(k, diag.clone(), off.clone(), lambda)) {
       // fall back to plain Wilkinson shifts from the start
-      System.arraycopy(saved, 0, b, 0, saved.length);
-      RotatingHelper retry = new RotatingHelper(b, c);
+      RotatingHelper retry = new RotatingHelper(saved);
       SymmetricQrAlgorithm_DDRM plain = new SymmetricQrAlgorithm_DDRM(retry);
       retry.init(diag.clone(), off.clone(), k);
       retry.setQ(new DMatrixRMaj(1, 1));
@@ -71,9 +78,16 @@ public record EigenProjection(double[] eigenvalues, double[] projection, int col
       if (!plain.process(-1, null, null)) {
         throw notConverged(k);
       }
-      return new EigenProjection(retry.copyEigenvalues(null), b, c);
+      return new EigenProjection(retry.copyEigenvalues(null), flatten(saved, b, c), c);
     }
-    return new EigenProjection(helper.copyEigenvalues(null), b, c);
+    return new EigenProjection(helper.copyEigenvalues(null), flatten(rows, b, c), c);
+  }
+
+  private static double[] flatten(double[][] rows, double[] out, int c) {
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(rows[i], 0, out, i * c, c);
+    }
+    return out;
   }
 
   private static GraftException notConverged(int k) {
@@ -89,9 +103,10 @@ public record EigenProjection(double[] eigenvalues, double[] projection, int col
   /** EJML's multi-threaded Householder tridiagonalisation, plus applying {@code Qᵀ} to a matrix. */
   private static final class Tridiagonal extends TridiagonalDecompositionHouseholder_MT_DDRM {
 
-    /** {@code B ← Qᵀ B = H_{N-1} ⋯ H_1 B} with {@code H_k = I - γ_k u_k u_kᵀ}. */
-    void applyQTranspose(double[] b, int c) {
+    /** {@code B ← Qᵀ B = H_{N-1} ⋯ H_1 B} with {@code H_k = I - γ_k u_k u_kᵀ}; B given by rows. */
+    void applyQTranspose(double[][] b) {
       double[] t = QT.data;
+      int c = b[0].length;
       double[] dots = new double[c];
       for (int k = 1; k < N; k++) {
         double gamma = gammas[k];
@@ -99,27 +114,17 @@ public record EigenProjection(double[] eigenvalues, double[] projection, int col
           continue;
         }
         int rowU = (k - 1) * N;
-        // dots = uᵀ B with u[k] = 1, u[i] = QT[k-1][i] for i > k
-        System.arraycopy(b, k * c, dots, 0, c);
+        // dots = γ uᵀ B with u[k] = 1, u[i] = QT[k-1][i] for i > k
+        System.arraycopy(b[k], 0, dots, 0, c);
         for (int i = k + 1; i < N; i++) {
-          double ui = t[rowU + i];
-          int off = i * c;
-          for (int j = 0; j < c; j++) {
-            dots[j] += ui * b[off + j];
-          }
+          Kernels.axpy(dots, t[rowU + i], b[i], 0, c);
         }
         for (int j = 0; j < c; j++) {
           dots[j] *= gamma;
         }
-        for (int j = 0; j < c; j++) {
-          b[k * c + j] -= dots[j];
-        }
+        Kernels.axpy(b[k], -1.0, dots, 0, c);
         for (int i = k + 1; i < N; i++) {
-          double ui = t[rowU + i];
-          int off = i * c;
-          for (int j = 0; j < c; j++) {
-            b[off + j] -= ui * dots[j];
-          }
+          Kernels.axpy(b[i], -t[rowU + i], dots, 0, c);
         }
       }
     }
@@ -127,23 +132,21 @@ public record EigenProjection(double[] eigenvalues, double[] projection, int col
 
   /** Applies each QR rotation to two rows of the {@code k x c} projection instead of {@code Q}. */
   private static final class RotatingHelper extends SymmetricQREigenHelper_DDRM {
-    private final double[] p;
-    private final int c;
+    private final double[][] rows;
 
-    RotatingHelper(double[] p, int c) {
-      this.p = p;
-      this.c = c;
+    RotatingHelper(double[][] rows) {
+      this.rows = rows;
     }
 
     @Override
     protected void updateQ(int m, int n, double cos, double sin) {
-      int rowA = m * c;
-      int rowB = n * c;
-      for (int j = 0; j < c; j++) {
-        double a = p[rowA + j];
-        double b = p[rowB + j];
-        p[rowA + j] = cos * a + sin * b;
-        p[rowB + j] = -sin * a + cos * b;
+      double[] a = rows[m];
+      double[] b = rows[n];
+      for (int j = 0; j < a.length; j++) {
+        double x = a[j];
+        double y = b[j];
+        a[j] = cos * x + sin * y;
+        b[j] = -sin * x + cos * y;
       }
     }
   }
