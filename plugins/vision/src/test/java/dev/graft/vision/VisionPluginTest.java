@@ -9,7 +9,9 @@ import dev.graft.api.data.DatasetReader;
 import dev.graft.api.data.ReadOptions;
 import dev.graft.api.extension.GraftExtension;
 import dev.graft.api.extension.Modality;
+import dev.graft.api.source.InputEncoder;
 import dev.graft.testkit.contract.ExtensionContract;
+import dev.graft.vision.encode.ImageInputEncoder;
 import dev.graft.vision.glyph.RenderGlyphsCommand;
 import dev.graft.vision.read.IdxReader;
 import dev.graft.vision.read.ImageCsvReader;
@@ -101,6 +103,9 @@ class VisionPluginTest {
       assertEquals(1, commands.size());
       assertEquals(List.of("datasets", "render-glyphs"), commands.get(0).path());
       assertEquals("datasets-render-glyphs", commands.get(0).id());
+      List<InputEncoder> encoders = manager.getExtensions(InputEncoder.class, "vision");
+      assertEquals(1, encoders.size());
+      assertEquals("image", encoders.get(0).inputKind());
       // the shipped data is readable through the plugin's class loader
       DatasetReader pixelCsv =
           readers.stream().filter(r -> r.id().equals("pixel-csv")).findFirst().orElseThrow();
@@ -144,6 +149,14 @@ class VisionPluginTest {
     @Override
     protected DatasetReader extension() {
       return new PixelCsvReader();
+    }
+  }
+
+  @Nested
+  class ImageInputEncoderContract extends ExtensionContract<InputEncoder> {
+    @Override
+    protected InputEncoder extension() {
+      return new ImageInputEncoder();
     }
   }
 
