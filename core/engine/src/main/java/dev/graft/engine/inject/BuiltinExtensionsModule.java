@@ -4,10 +4,17 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import dev.graft.api.estimate.TransferabilityEstimator;
 import dev.graft.api.evaluate.Evaluator;
+import dev.graft.api.source.SourceLoader;
+import dev.graft.api.transfer.TransferStrategy;
 import dev.graft.engine.estimate.BuiltinEstimators;
 import dev.graft.engine.evaluate.ClassificationEvaluator;
 import dev.graft.engine.evaluate.RankingEvaluator;
 import dev.graft.engine.evaluate.RegressionEvaluator;
+import dev.graft.engine.source.ModelStoreLoader;
+import dev.graft.engine.source.SavedModelLoader;
+import dev.graft.engine.strategy.FineTuneStrategy;
+import dev.graft.engine.strategy.LinearProbeStrategy;
+import dev.graft.engine.strategy.ScratchStrategy;
 
 /**
  * Binds the extensions that ship inside the host (estimators, strategies, evaluators) into the
@@ -26,5 +33,13 @@ final class BuiltinExtensionsModule extends AbstractModule {
     evaluators.addBinding().to(ClassificationEvaluator.class);
     evaluators.addBinding().to(RegressionEvaluator.class);
     evaluators.addBinding().to(RankingEvaluator.class);
+    Multibinder<SourceLoader> loaders = Multibinder.newSetBinder(binder(), SourceLoader.class);
+    loaders.addBinding().to(ModelStoreLoader.class);
+    loaders.addBinding().to(SavedModelLoader.class);
+    Multibinder<TransferStrategy> strategies =
+        Multibinder.newSetBinder(binder(), TransferStrategy.class);
+    strategies.addBinding().to(ScratchStrategy.class);
+    strategies.addBinding().to(LinearProbeStrategy.class);
+    strategies.addBinding().to(FineTuneStrategy.class);
   }
 }

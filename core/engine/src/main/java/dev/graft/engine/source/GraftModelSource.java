@@ -1,0 +1,114 @@
+package dev.graft.engine.source;
+
+import dev.graft.api.config.DeviceConfig;
+import dev.graft.api.data.Dataset;
+import dev.graft.api.data.FeatureMatrix;
+import dev.graft.api.data.ProbabilityMatrix;
+import dev.graft.api.error.GraftErrors;
+import dev.graft.api.error.InvalidInputException;
+import dev.graft.api.source.EncodedInputs;
+import dev.graft.api.source.InputEncoder;
+import dev.graft.api.source.Source;
+import dev.graft.api.source.SourceDescriptor;
+import dev.graft.tensorflow.savedmodel.ModelManifest;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Graft model opened as a trainable source: features from its {@code features} signature,
+ * probabilities from the softmax of its {@code serving_default} logits when it is a softmax
+ * classifier, on examples encoded by the encoder of its input kind. Owns two lazily opened DJL
+ * runners. Thread-safe.
+ */
+final class GraftModelSource implements Source {
+
+  private final SourceDescriptor descriptor;
+  private final Path directory;
+  private final Map<String, Object> inputSpec;
+  private final InputEncoder encoder;
+  private final SignatureFunction features;
+  private final SignatureFunction logits;
+
+  GraftModelSource(
+      SourceDescriptor descriptor,
+      Path directory,
+      ModelManifest manifest,
+      InputEncoder encoder,
+      DeviceConfig device) {
+    this.descriptor = descriptor;
+    this.directory = directory;
+    this.inputSpec = Map.copyOf(GraftModels.inputSpec(manifest, directory));
+    this.encoder = encoder;
+    this.features = new SignatureFunction(directory, "features", "input", "features", device);
+    this.logits =
+        isSoftmaxClassifier(manifest)
+            ? new SignatureFunction(directory, "serving_default", "input", "logits", device)
+            : null;
+  }
+
+  static boolean isSoftmaxClassifier(ModelManifest manifest) {
+    Object loss = manifest.provenance().get("loss");
+    if (loss instanceof Map<?, ?> m && m.get("kind") != null) {
+      return "softmax_cross_entropy".equals(m.get("kind").toString());
+    }
+    return !manifest.labels().isEmpty();
+  }
+
+  @Override
+  public SourceDescriptor descriptor() {
+    return descriptor;
+  }
+
+  @Override
+  public FeatureMatrix features(Dataset<?> data) {
+    EncodedInputs in = encode(data);
+    SignatureFunction.Rows rows = features.apply(in);
+    return FeatureMatrix.fromFloats(in.count(), rows.width(), rows.values());
+  }
+
+  @Override
+  public Optional<ProbabilityMatrix> probabilities(Dataset<?> data) {
+    if (logits == null) {
+      return Optional.empty();
+    }
+    EncodedInputs in = encode(data);
+    SignatureFunction.Rows rows = logits.apply(in);
+    return Optional.of(Softmax.rows(rows.values(), in.count(), rows.width()));
+  }
+
+  private EncodedInputs encode(Dataset<?> data) {
+    if (data.size() == 0) {
+      throw new InvalidInputException(
+          GraftErrors.EMPTY_INPUT,
+          "data set '" + data.info().name() + "' is empty; source " + descriptor.id() + " needs examples.");
+    }
+    return encoder.encode(data, inputSpec, false, 0L);
+  }
+
+  @Override
+  public boolean trainable() {
+    return true;
+  }
+
+  @Override
+  public Optional<Dataset<?>> labelledData() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<Path> modelDirectory() {
+    return Optional.of(directory);
+  }
+
+  @Override
+  public void close() {
+    try {
+      features.close();
+    } finally {
+      if (logits != null) {
+        logits.close();
+      }
+    }
+  }
+}

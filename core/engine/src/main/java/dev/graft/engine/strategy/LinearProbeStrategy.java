@@ -1,0 +1,147 @@
+package dev.graft.engine.strategy;
+
+import dev.graft.api.config.DeviceConfig;
+import dev.graft.api.extension.Capabilities;
+import dev.graft.api.extension.Requirement;
+import dev.graft.api.extension.TaskType;
+import dev.graft.api.provenance.Provenance;
+import dev.graft.api.transfer.TransferContext;
+import dev.graft.api.transfer.TransferResult;
+import dev.graft.api.transfer.TransferStrategy;
+import dev.graft.engine.source.InputEncoders;
+import dev.graft.tensorflow.nn.FineTuning;
+import dev.graft.tensorflow.nn.GraphModel;
+import dev.graft.tensorflow.nn.NetworkSpec;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code linear-probe}: the source's features stay frozen; only a new softmax head is trained on
+ * the target's labelled examples. For a Graft-model source the whole network is rebuilt with its
+ * backbone frozen, so the result exports as one SavedModel ({@link NetworkModel}); for a frozen
+ * foreign source the head is trained on {@code source.features()} ({@link FeatureHeadModel}).
+ *
+ * <p>Options: {@code lr} (Adam rate, default 0.01), {@code batch-size} (32), {@code patience} (5),
+ * {@code augment} (false; applies to Graft-model sources).
+ */
+public final class LinearProbeStrategy implements TransferStrategy {
+
+  /** The extension id. */
+  public static final String ID = "linear-probe";
+
+  private static final Set<String> OPTIONS = options();
+
+  private final InputEncoders encoders;
+  private final DeviceConfig device;
+
+  /**
+   * Creates the strategy.
+   *
+   * @param encoders the installed input encoders
+   * @param device where networks train
+   */
+  @Inject
+  public LinearProbeStrategy(InputEncoders encoders, DeviceConfig device) {
+    this.encoders = encoders;
+    this.device = device;
+  }
+
+  private static Set<String> options() {
+    Set<String> s = new HashSet<>(HeadSettings.COMMON);
+    s.add("augment");
+    return Set.copyOf(s);
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Frozen source features with a new softmax head trained on the target.";
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return Capabilities.anyModality(
+        EnumSet.of(TaskType.CLASSIFICATION),
+        EnumSet.of(Requirement.FEATURES, Requirement.TARGET_LABELS));
+  }
+
+  @Override
+  public TransferResult transfer(TransferContext context) {
+    StrategyOptions options = StrategyOptions.of(ID, context.options(), OPTIONS);
+    HeadSettings settings = HeadSettings.from(options, 1e-2, context.budget().maxEpochs());
+    boolean augment = options.bool("augment", false);
+    Deadline deadline = Deadline.start(context.budget());
+    if (context.source().modelDirectory().isPresent()) {
+      return probeNetwork(context, settings, augment, deadline);
+    }
+    return probeFeatures(context, settings, deadline);
+  }
+
+  private TransferResult probeNetwork(
+      TransferContext context, HeadSettings settings, boolean augment, Deadline deadline) {
+    SourceNetwork source = SourceNetwork.load(context.source(), encoders, ID);
+    TargetData data = TargetData.encode(source, context, augment);
+    NetworkSpec spec =
+        source.network().network().withDenseHead(SourceNetwork.HEAD, data.classNames().size());
+    GraphModel network =
+        Runs.network(
+            spec,
+            FineTuning.onlyHead(),
+            settings.learningRate(),
+            Runs.derive(context.seed(), 1),
+            device);
+    try {
+      source.network().transferBackbone(network);
+      Fitting.Outcome fit =
+          Fitting.fit(
+              network,
+              data.train(),
+              data.validation(),
+              settings.epochs(),
+              settings.batchSize(),
+              settings.patience(),
+              Runs.derive(context.seed(), 2),
+              deadline);
+      List<String> notes = new ArrayList<>();
+      notes.add(fit.describe("head on the frozen backbone"));
+      Provenance provenance = Runs.provenance(ID, context, device, notes);
+      NetworkModel model =
+          new NetworkModel(network, source.encoder(), source.inputSpec(), data.classNames(), provenance);
+      network = null;
+      return Runs.result(ID, context, model, notes, provenance);
+    } finally {
+      if (network != null) {
+        network.close();
+      }
+    }
+  }
+
+  private TransferResult probeFeatures(
+      TransferContext context, HeadSettings settings, Deadline deadline) {
+    List<String> names = Runs.classNames(context);
+    HeadTraining.Examples train = FeatureExamples.labelled(context.source(), context.train());
+    HeadTraining.Examples validation = FeatureExamples.validation(context);
+    HeadTraining.Trained trained =
+        HeadTraining.train(
+            train, validation, names.size(), settings, context.seed(), device, deadline);
+    try {
+      List<String> notes = new ArrayList<>();
+      notes.add(trained.outcome().describe("head on frozen source features"));
+      Provenance provenance = Runs.provenance(ID, context, device, notes);
+      FeatureHeadModel model =
+          new FeatureHeadModel(context.source(), trained.head(), names, provenance);
+      return Runs.result(ID, context, model, notes, provenance);
+    } catch (RuntimeException e) {
+      trained.head().close();
+      throw e;
+    }
+  }
+}
