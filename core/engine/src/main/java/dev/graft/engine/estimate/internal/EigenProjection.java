@@ -5,14 +5,13 @@ import dev.graft.api.error.GraftException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.eig.symm.SymmetricQREigenHelper_DDRM;
 import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
-import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouseholder_MT_DDRM;
 
 /**
  * Eigenvalues {@code λ} of a symmetric matrix {@code G = V Λ Vᵀ} together with the projection
  * {@code P = Vᵀ B} of a thin matrix {@code B}, without forming {@code V}.
  *
- * <p>Uses EJML throughout: its Householder tridiagonalisation {@code G = Q T Qᵀ}, then its implicit
- * symmetric QR algorithm on {@code T}. Instead of accumulating the QR rotations into a full {@code
+ * <p>A Householder tridiagonalisation {@code G = Q T Qᵀ} ({@link Tridiagonalizer}, fused and
+ * multi-threaded), then EJML's implicit symmetric QR algorithm on {@code T}. Instead of accumulating the QR rotations into a full {@code
  * k x k} eigenvector matrix (EJML's default, {@code O(k³)} and the bottleneck for {@code k ≈ 2000}),
  * the same rotations are applied to the {@code k x c} matrix {@code QᵀB}, which costs {@code O(k² c)}.
  * The result is exactly what {@code Vᵀ B} would be with EJML's eigenvectors.
@@ -34,20 +33,35 @@ public record EigenProjection(double[] eigenvalues, double[] projection, int col
    * @return eigenvalues and {@code Vᵀ B}
    */
   public static EigenProjection of(double[] g, int k, double[] b, int c) {
-    if (k == 1) {
-      return new EigenProjection(new double[] {g[0]}, b, c);
+    double[][] rows = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      System.arraycopy(g, i * k, rows[i], 0, k);
     }
-    Tridiagonal tri = new Tridiagonal();
-    tri.decompose(DMatrixRMaj.wrap(k, k, g));
+    return of(rows, b, c);
+  }
+
+  /**
+   * Decomposes {@code g} given as full symmetric rows and projects {@code b}.
+   *
+   * @param g symmetric {@code k x k} as rows; overwritten
+   * @param b row-major {@code k x c}; overwritten and returned as the projection
+   * @param c columns of {@code b}
+   * @return eigenvalues and {@code Vᵀ B}
+   */
+  public static EigenProjection of(double[][] g, double[] b, int c) {
+    int k = g.length;
+    if (k == 1) {
+      return new EigenProjection(new double[] {g[0][0]}, b, c);
+    }
+    Tridiagonalizer tri = Tridiagonalizer.reduce(g);
     // rows as separate arrays: every row operation below then vectorises
     double[][] rows = new double[k][c];
     for (int i = 0; i < k; i++) {
       System.arraycopy(b, i * c, rows[i], 0, c);
     }
     tri.applyQTranspose(rows);
-    double[] diag = new double[k];
-    double[] off = new double[k - 1];
-    tri.getDiagonal(diag, off);
+    double[] diag = tri.diagonal();
+    double[] off = tri.offDiagonal();
 
     // pass 1: eigenvalues only (cheap), as EJML's own decomposition does
     SymmetricQREigenHelper_DDRM valueHelper = new SymmetricQREigenHelper_DDRM();
@@ -98,36 +112,6 @@ public record EigenProjection(double[] eigenvalues, double[] projection, int col
             + " x "
             + k
             + " Gram matrix; check the features for extreme values (e.g. 1e300) and rescale them.");
-  }
-
-  /** EJML's multi-threaded Householder tridiagonalisation, plus applying {@code Qᵀ} to a matrix. */
-  private static final class Tridiagonal extends TridiagonalDecompositionHouseholder_MT_DDRM {
-
-    /** {@code B ← Qᵀ B = H_{N-1} ⋯ H_1 B} with {@code H_k = I - γ_k u_k u_kᵀ}; B given by rows. */
-    void applyQTranspose(double[][] b) {
-      double[] t = QT.data;
-      int c = b[0].length;
-      double[] dots = new double[c];
-      for (int k = 1; k < N; k++) {
-        double gamma = gammas[k];
-        if (gamma == 0) {
-          continue;
-        }
-        int rowU = (k - 1) * N;
-        // dots = γ uᵀ B with u[k] = 1, u[i] = QT[k-1][i] for i > k
-        System.arraycopy(b[k], 0, dots, 0, c);
-        for (int i = k + 1; i < N; i++) {
-          Kernels.axpy(dots, t[rowU + i], b[i], 0, c);
-        }
-        for (int j = 0; j < c; j++) {
-          dots[j] *= gamma;
-        }
-        Kernels.axpy(b[k], -1.0, dots, 0, c);
-        for (int i = k + 1; i < N; i++) {
-          Kernels.axpy(b[i], -t[rowU + i], dots, 0, c);
-        }
-      }
-    }
   }
 
   /** Applies each QR rotation to two rows of the {@code k x c} projection instead of {@code Q}. */

@@ -40,6 +40,23 @@ public final class Gram {
    * @return the symmetric {@code d x d} result, row-major
    */
   public static double[] inner(RowSource x, int threads) {
+    double[][] g = innerRows(x, threads);
+    int d = g.length;
+    double[] out = new double[d * d];
+    for (int j = 0; j < d; j++) {
+      System.arraycopy(g[j], 0, out, j * d, d);
+    }
+    return out;
+  }
+
+  /**
+   * Computes {@code XᵀX} as full symmetric rows (no flattening copy).
+   *
+   * @param x the rows of {@code X}
+   * @param threads maximum worker threads
+   * @return {@code d} rows of length {@code d}
+   */
+  public static double[][] innerRows(RowSource x, int threads) {
     int n = x.rows();
     int d = x.cols();
     double[][] g = new double[d][d];
@@ -47,14 +64,12 @@ public final class Gram {
     int workers = work < SERIAL_WORK ? 1 : Math.max(1, threads);
     List<List<int[]>> plan = plan(d, workers);
     Parallel.forEach(plan.size(), workers, t -> accumulate(x, plan.get(t), g));
-    double[] out = new double[d * d];
     for (int j = 0; j < d; j++) {
-      for (int k = j; k < d; k++) {
-        out[j * d + k] = g[j][k];
-        out[k * d + j] = g[j][k];
+      for (int k = j + 1; k < d; k++) {
+        g[k][j] = g[j][k];
       }
     }
-    return out;
+    return g;
   }
 
   /** Splits the upper-triangle blocks among workers, balancing the multiply-adds. */

@@ -71,22 +71,34 @@ public final class Kernels {
     double[][] out = new double[q][m];
     double work = (double) q * k * m;
     int workers = work < 4e7 ? 1 : threads;
-    int block = 64;
-    int blocks = (q + block - 1) / block;
+    int rowBlock = 128;
+    int colBlock = 512;
+    int rowBlocks = (q + rowBlock - 1) / rowBlock;
+    int colBlocks = (m + colBlock - 1) / colBlock;
+    // tiles of (rows of A) x (columns of B): four rows of B's column tile are reused by every row
+    // of A's block while the output tile stays in cache
     Parallel.forEach(
-        blocks,
+        rowBlocks * colBlocks,
         workers,
-        bi -> {
-          int i1 = Math.min(q, (bi + 1) * block);
-          for (int i = bi * block; i < i1; i++) {
-            double[] ai = a[i];
-            double[] oi = out[i];
-            int t = 0;
-            for (; t + 3 < k; t += 4) {
-              axpy4(oi, ai[t], b[t], ai[t + 1], b[t + 1], ai[t + 2], b[t + 2], ai[t + 3], b[t + 3], 0, m);
+        tile -> {
+          int i0 = (tile / colBlocks) * rowBlock;
+          int i1 = Math.min(q, i0 + rowBlock);
+          int j0 = (tile % colBlocks) * colBlock;
+          int j1 = Math.min(m, j0 + colBlock);
+          int t = 0;
+          for (; t + 3 < k; t += 4) {
+            double[] b0 = b[t];
+            double[] b1 = b[t + 1];
+            double[] b2 = b[t + 2];
+            double[] b3 = b[t + 3];
+            for (int i = i0; i < i1; i++) {
+              double[] ai = a[i];
+              axpy4(out[i], ai[t], b0, ai[t + 1], b1, ai[t + 2], b2, ai[t + 3], b3, j0, j1);
             }
-            for (; t < k; t++) {
-              axpy(oi, ai[t], b[t], 0, m);
+          }
+          for (; t < k; t++) {
+            for (int i = i0; i < i1; i++) {
+              axpy(out[i], a[i][t], b[t], j0, j1);
             }
           }
         });
