@@ -13,6 +13,7 @@ import dev.graft.api.source.InputEncoder;
 import dev.graft.testkit.contract.ExtensionContract;
 import dev.graft.vision.encode.ImageInputEncoder;
 import dev.graft.vision.glyph.RenderGlyphsCommand;
+import dev.graft.vision.pretrain.PretrainCommand;
 import dev.graft.vision.read.IdxReader;
 import dev.graft.vision.read.ImageCsvReader;
 import dev.graft.vision.read.ImageFolderReader;
@@ -100,9 +101,12 @@ class VisionPluginTest {
         assertTrue(r.capabilities().supports(Modality.VISION));
       }
       List<PluginCommand> commands = manager.getExtensions(PluginCommand.class, "vision");
-      assertEquals(1, commands.size());
-      assertEquals(List.of("datasets", "render-glyphs"), commands.get(0).path());
-      assertEquals("datasets-render-glyphs", commands.get(0).id());
+      assertEquals(
+          Set.of(List.of("datasets", "render-glyphs"), List.of("pretrain", "vision")),
+          commands.stream().map(PluginCommand::path).collect(Collectors.toSet()));
+      for (PluginCommand c : commands) {
+        assertEquals(String.join("-", c.path()), c.id());
+      }
       List<InputEncoder> encoders = manager.getExtensions(InputEncoder.class, "vision");
       assertEquals(1, encoders.size());
       assertEquals("image", encoders.get(0).inputKind());
@@ -157,6 +161,14 @@ class VisionPluginTest {
     @Override
     protected InputEncoder extension() {
       return new ImageInputEncoder();
+    }
+  }
+
+  @Nested
+  class PretrainContract extends ExtensionContract<PluginCommand> {
+    @Override
+    protected PluginCommand extension() {
+      return new PretrainCommand();
     }
   }
 

@@ -48,6 +48,34 @@ public enum VisionData {
   }
 
   /**
+   * The data set's name, as in {@code DatasetInfo.name()} and {@code graft pretrain vision
+   * --shipped}.
+   *
+   * @return e.g. {@code glyph-digits}
+   */
+  public String datasetName() {
+    return datasetName;
+  }
+
+  /**
+   * Finds a shipped data set by its name.
+   *
+   * @param name {@code uci-digits}, {@code glyph-digits} or {@code glyph-alnum}
+   * @return the data set
+   * @throws dev.graft.api.error.ConfigException GRAFT-CONFIG-001 naming the valid names if there is
+   *     none of that name
+   */
+  public static VisionData byName(String name) {
+    for (VisionData d : values()) {
+      if (d.datasetName.equals(name)) {
+        return d;
+      }
+    }
+    throw new dev.graft.api.error.ConfigException(
+        "unknown shipped data set '" + name + "'; use uci-digits, glyph-digits or glyph-alnum.");
+  }
+
+  /**
    * The resource's file name.
    *
    * @return e.g. {@code digits.csv.gz}
