@@ -60,6 +60,7 @@ public final class SavedModelRunner implements AutoCloseable {
   private final DevicePlacement placement;
   private final Model model;
   private final Predictor<Map<String, HostTensor>, Map<String, HostTensor>> predictor;
+  private final TfJavaSignature tfJava;
   private boolean closed;
 
   private SavedModelRunner(
@@ -68,13 +69,15 @@ public final class SavedModelRunner implements AutoCloseable {
       SignatureInfo signature,
       DevicePlacement placement,
       Model model,
-      Predictor<Map<String, HostTensor>, Map<String, HostTensor>> predictor) {
+      Predictor<Map<String, HostTensor>, Map<String, HostTensor>> predictor,
+      TfJavaSignature tfJava) {
     this.directory = directory;
     this.metaGraph = metaGraph;
     this.signature = signature;
     this.placement = placement;
     this.model = model;
     this.predictor = predictor;
+    this.tfJava = tfJava;
   }
 
   /**
@@ -161,6 +164,24 @@ public final class SavedModelRunner implements AutoCloseable {
       }
       TensorFlowRuntime.start();
       DevicePlacement placement = DevicePlacement.resolve(device);
+      if (TfJavaSignature.needed(dir, graph)) {
+        try {
+          return new SavedModelRunner(
+              dir,
+              graph,
+              signature,
+              placement,
+              null,
+              null,
+              TfJavaSignature.open(dir, graph, signature, placement.sessionConfig()));
+        } catch (RuntimeException e) {
+          throw new GraftException(
+              GraftErrors.MODEL_INVALID,
+              "TensorFlow could not load SavedModel " + dir + " (tags " + graph.tags() + "): "
+                  + e.getMessage() + ". Check that the variables/ and assets/ folders are complete.",
+              e);
+        }
+      }
       Map<String, Object> options = new HashMap<>(placement.djlModelOptions());
       options.put("Tags", String.join(",", graph.tags()));
       options.put("SignatureDefKey", signatureKey);
@@ -175,7 +196,8 @@ public final class SavedModelRunner implements AutoCloseable {
             signature,
             placement,
             model,
-            model.newPredictor(new HostTensorTranslator(signature)));
+            model.newPredictor(new HostTensorTranslator(signature)),
+            null);
       } catch (IOException | MalformedModelException | RuntimeException e) {
         model.close();
         if (e instanceof GraftException graft) {
@@ -249,7 +271,7 @@ public final class SavedModelRunner implements AutoCloseable {
     }
     checkInputs(inputs);
     try {
-      return predictor.predict(inputs);
+      return tfJava != null ? tfJava.run(inputs) : predictor.predict(inputs);
     } catch (TranslateException | RuntimeException e) {
       if (e instanceof GraftException graft) {
         throw graft;
@@ -407,6 +429,10 @@ public final class SavedModelRunner implements AutoCloseable {
       return;
     }
     closed = true;
+    if (tfJava != null) {
+      tfJava.close();
+      return;
+    }
     try {
       predictor.close();
     } finally {

@@ -19,6 +19,10 @@ final class Fixtures {
     return copy("half_plus_two", parent.resolve("half_plus_two"));
   }
 
+  static Path halfPlusTwoTf2(Path parent) throws IOException {
+    return copy("half_plus_two_tf2", parent.resolve("half_plus_two_tf2"));
+  }
+
   private static Path copy(String name, Path target) throws IOException {
     Path source;
     try {
