@@ -35,9 +35,12 @@ import org.pf4j.Extension;
  * (relative to the images file's folder). Without a label file the data set is unlabelled.
  *
  * <p>Options: {@code split}, {@code labels}, {@code class-names} (comma-separated names for labels
- * 0, 1, ...; default the label numbers), {@code channels} (1 or 3; default as stored). A truncated
- * file, trailing bytes, or label and image counts that differ are errors naming the file; with SKIP
- * the complete records are kept and the problem is reported.
+ * 0, 1, ...; default the label numbers), {@code channels} (1 or 3; default as stored), {@code
+ * classes} (comma-separated stored labels to keep, e.g. {@code 5,6,7,8,9}: the other examples are
+ * left out and the kept classes are relabelled 0, 1, ... in the order given, keeping their names;
+ * {@code maxExamples} counts records read before this selection). A truncated file, trailing bytes,
+ * or label and image counts that differ are errors naming the file; with SKIP the complete records
+ * are kept and the problem is reported.
  */
 @Extension
 public final class IdxReader implements DatasetReader {
@@ -50,7 +53,8 @@ public final class IdxReader implements DatasetReader {
           "split", "file prefix when the path is a folder: train (default) or t10k",
           "labels", "label file, relative to the images file's folder",
           "class-names", "comma-separated class names for labels 0, 1, ...",
-          "channels", "1 or 3, default as stored");
+          "channels", "1 or 3, default as stored",
+          "classes", "comma-separated labels to keep, relabelled 0, 1, ... in the order given");
 
   /** Creates the reader. */
   public IdxReader() {}
@@ -146,6 +150,12 @@ public final class IdxReader implements DatasetReader {
     facts.put("images-file", images.getFileName().toString());
     if (labelsFile == null) {
       log.failIfAny(options.onBadInput(), ID, images.toString());
+      if (opts.string("classes").isPresent()) {
+        throw opts.invalid(
+            "classes",
+            opts.string("classes").get(),
+            "used with a labels file only; no labels file was found next to " + images);
+      }
       facts.put("labels-file", "none found");
       unify(decoded, channelOpt);
       return DatasetAssembler.build(
@@ -171,6 +181,30 @@ public final class IdxReader implements DatasetReader {
     log.failIfAny(options.onBadInput(), ID, images.toString());
     unify(decoded, channelOpt);
     List<String> classNames = classNames(opts, labels);
+    Optional<String> selection = opts.string("classes");
+    if (selection.isPresent()) {
+      int[] keep = selectedClasses(opts, selection.get(), classNames.size());
+      int[] newLabel = new int[classNames.size()];
+      Arrays.fill(newLabel, -1);
+      List<String> keptNames = new ArrayList<>();
+      for (int k = 0; k < keep.length; k++) {
+        newLabel[keep[k]] = k;
+        keptNames.add(classNames.get(keep[k]));
+      }
+      List<Image> keptImages = new ArrayList<>();
+      int[] keptLabels = new int[labels.length];
+      int n = 0;
+      for (int i = 0; i < labels.length; i++) {
+        if (newLabel[labels[i]] >= 0) {
+          keptImages.add(decoded.get(i));
+          keptLabels[n++] = newLabel[labels[i]];
+        }
+      }
+      decoded = keptImages;
+      labels = Arrays.copyOf(keptLabels, n);
+      classNames = keptNames;
+      facts.put("selected-classes", selection.get().replace(" ", ""));
+    }
     return DatasetAssembler.build(
         ID, name(images), images.toString(), decoded, labels, classNames, log, facts);
   }
@@ -209,6 +243,28 @@ public final class IdxReader implements DatasetReader {
       names.add(Integer.toString(c));
     }
     return names;
+  }
+
+  /** Parses option {@code classes}: distinct stored labels below {@code known}, at least one. */
+  private static int[] selectedClasses(ReaderOptions opts, String value, int known) {
+    String[] parts = value.split(",");
+    int[] out = new int[parts.length];
+    String expectation =
+        "distinct comma-separated labels from 0 to " + (known - 1) + ", e.g. 5,6,7,8,9";
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        out[i] = Integer.parseInt(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw opts.invalid("classes", value, expectation);
+      }
+      if (out[i] < 0 || out[i] >= known) {
+        throw opts.invalid("classes", value, expectation);
+      }
+    }
+    if (Arrays.stream(out).distinct().count() != out.length) {
+      throw opts.invalid("classes", value, expectation);
+    }
+    return out;
   }
 
   static Optional<Path> imagesIn(Path dir, String split) {

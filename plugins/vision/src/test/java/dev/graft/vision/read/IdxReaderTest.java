@@ -141,6 +141,38 @@ class IdxReaderTest {
   }
 
   @Test
+  void classesOptionKeepsTheChosenLabelsRelabelledInTheGivenOrder() throws IOException {
+    Path dir = temp.resolve("subset");
+    write(dir.resolve("train-images-idx3-ubyte"), imagesIdx(N, ROWS, COLS), false);
+    write(dir.resolve("train-labels-idx1-ubyte"), labelsIdx(2, 0, 1, 2, 0), false);
+    Dataset<Image> data =
+        reader
+            .read(
+                dir,
+                new ReadOptions(
+                    BadInputPolicy.FAIL,
+                    0,
+                    Map.of("class-names", "shirt,shoe,bag", "classes", "2, 1")))
+            .dataset();
+    // images 0 (bag), 2 (shoe), 3 (bag) are kept; bag -> 0, shoe -> 1
+    assertEquals(3, data.size());
+    assertEquals(List.of("bag", "shoe"), data.classLabels().names());
+    assertArrayEquals(new int[] {0, 1, 0}, data.classLabels().values());
+    assertEquals(pixel(2, 1, 1) / 255f, data.example(1).get(1, 1, 0), 1e-6f);
+    assertEquals("2,1", data.info().properties().get("selected-classes"));
+    for (String bad : List.of("3", "1,1", "a", "")) {
+      InvalidInputException e =
+          assertThrows(
+              InvalidInputException.class,
+              () ->
+                  reader.read(
+                      dir, new ReadOptions(BadInputPolicy.FAIL, 0, Map.of("classes", bad))));
+      assertEquals(VisionErrors.INVALID_OPTION, e.errorId(), bad);
+      assertTrue(e.getMessage().contains("from 0 to 2"), e.getMessage());
+    }
+  }
+
+  @Test
   void missingLabelFileGivesAnUnlabelledSet() throws IOException {
     Path images = write(temp.resolve("u/train-images-idx3-ubyte"), imagesIdx(N, ROWS, COLS), false);
     Dataset<Image> data = reader.read(images, ReadOptions.defaults()).dataset();
@@ -221,6 +253,28 @@ class IdxReaderTest {
     for (int c : counts) {
       assertEquals(1000, c);
     }
+  }
+
+  @Test
+  void splitsFashionMnistByClassWhenInstalled() {
+    Path dir = Path.of("/usr/share/datasets/fashion-mnist");
+    assumeTrue(
+        Files.isRegularFile(dir.resolve("t10k-images-idx3-ubyte.gz")),
+        "dataset-fashion-mnist not installed");
+    String names = "T-shirt/top,Trouser,Pullover,Dress,Coat,Sandal,Shirt,Sneaker,Bag,Ankle boot";
+    Dataset<Image> target =
+        reader
+            .read(
+                dir,
+                new ReadOptions(
+                    BadInputPolicy.FAIL,
+                    0,
+                    Map.of("split", "t10k", "class-names", names, "classes", "5,6,7,8,9")))
+            .dataset();
+    assertEquals(5_000, target.size());
+    assertEquals(
+        List.of("Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"), target.classLabels().names());
+    assertArrayEquals(new int[] {1000, 1000, 1000, 1000, 1000}, target.classLabels().counts());
   }
 
   @Test
