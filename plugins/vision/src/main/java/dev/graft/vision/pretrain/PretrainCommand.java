@@ -13,6 +13,7 @@ import dev.graft.api.extension.Modality;
 import dev.graft.api.extension.TaskType;
 import dev.graft.vision.Image;
 import dev.graft.vision.data.VisionData;
+import dev.graft.vision.demo.DemoSources;
 import dev.graft.vision.preprocess.AugmentationSpec;
 import dev.graft.vision.preprocess.ImageInputSpec;
 import dev.graft.vision.read.IdxReader;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Option;
  *     --name glyphs-digits
  * graft pretrain vision --reader idx --data /usr/share/datasets/fashion-mnist \
  *     --option classes=0,1,2,3,4 --name fashion-0-4
+ * graft pretrain vision --demo-sources
  * </pre>
  *
  * <p>Exit codes: 0 stored, 1 a Graft error (unreadable data, invalid option value, training
@@ -123,6 +125,13 @@ public final class PretrainCommand implements PluginCommand {
         paramLabel = "NAME",
         description = "a data set shipped in the plugin: glyph-digits, glyph-alnum, uci-digits")
     String shipped;
+
+    @Option(
+        names = "--demo-sources",
+        description =
+            "make the demo's sources glyphs-digits and glyphs-alnum (small-cnn on the shipped glyph"
+                + " sets), skipping those already in the store")
+    boolean demoSources;
   }
 
   /** The command line options. */
@@ -178,10 +187,13 @@ public final class PretrainCommand implements PluginCommand {
 
     @Option(
         names = "--name",
-        required = true,
         paramLabel = "ID",
-        description = "the model's folder name in the store, e.g. glyphs-digits")
+        description =
+            "the model's folder name in the store, e.g. glyphs-digits (required unless"
+                + " --demo-sources)")
     String name;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(
         names = "--store",
@@ -246,9 +258,23 @@ public final class PretrainCommand implements PluginCommand {
 
     @Override
     public Integer call() {
+      Path where = store != null ? store : ModelStores.defaultStore(env);
+      if (source.demoSources) {
+        DemoSources.ensure(
+            where,
+            DeviceConfig.parse(device),
+            line -> {
+              out.println(line);
+              out.flush();
+            });
+        return 0;
+      }
+      if (name == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "Missing required option: '--name=ID'");
+      }
       Dataset<Image> data = read();
       ImageInputSpec input = inputSpec(data);
-      Path where = store != null ? store : ModelStores.defaultStore(env);
       PretrainRequest request =
           new PretrainRequest(
               data,
