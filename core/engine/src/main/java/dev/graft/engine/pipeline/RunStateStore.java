@@ -36,8 +36,11 @@ final class RunStateStore {
    * @param notes what the strategy reported
    * @param confusion its confusion matrix, or null
    * @param seconds its training time
+   * @param probabilities the model's class probabilities on the run's test examples ({@code
+   *     rows x classes}), kept so multi-source ensembles can be measured on resumed runs
    */
-  record Finished(List<Metric> metrics, List<String> notes, int[][] confusion, double seconds) {}
+  record Finished(
+      List<Metric> metrics, List<String> notes, int[][] confusion, double seconds, double[][] probabilities) {}
 
   RunStateStore(Path runDir, String specYaml) {
     this.dir = runDir.resolve(".state");
@@ -65,8 +68,10 @@ final class RunStateStore {
       @SuppressWarnings("unchecked")
       List<String> notes = (List<String>) m.get("notes");
       int[][] confusion = JSON.convertValue(m.get("confusion"), int[][].class);
+      double[][] probabilities = JSON.convertValue(m.get("probabilities"), double[][].class);
       return Optional.of(
-          new Finished(metrics, notes, confusion, ((Number) m.get("seconds")).doubleValue()));
+          new Finished(
+              metrics, notes, confusion, ((Number) m.get("seconds")).doubleValue(), probabilities));
     } catch (IOException | RuntimeException e) {
       // an unreadable state file only means this run is done again
       return Optional.empty();
@@ -87,6 +92,7 @@ final class RunStateStore {
     m.put("notes", finished.notes());
     m.put("confusion", finished.confusion());
     m.put("seconds", finished.seconds());
+    m.put("probabilities", finished.probabilities());
     try {
       AtomicFiles.write(file(strategy, source, plan), JSON.writeValueAsBytes(m));
     } catch (IOException e) {

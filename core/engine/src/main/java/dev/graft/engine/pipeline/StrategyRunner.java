@@ -56,6 +56,7 @@ final class StrategyRunner {
   static final class Outcome {
     final List<RunPlan> plans = new ArrayList<>();
     final List<List<Metric>> metrics = new ArrayList<>();
+    final List<double[][]> probabilities = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     int[][] confusion;
     double seconds;
@@ -92,6 +93,7 @@ final class StrategyRunner {
       }
       outcome.plans.add(plan);
       outcome.metrics.add(finished.metrics());
+      outcome.probabilities.add(finished.probabilities());
       if (outcome.confusion == null) {
         outcome.confusion = finished.confusion();
       }
@@ -154,12 +156,42 @@ final class StrategyRunner {
         outcome.firstModel = model;
         model = null;
       }
-      return new RunStateStore.Finished(metrics, result.notes(), confusion, seconds);
+      double[][] probabilities = null;
+      if (predictions.probabilities().isPresent()) {
+        var p = predictions.probabilities().get();
+        probabilities = new double[p.rows()][];
+        for (int i = 0; i < p.rows(); i++) {
+          probabilities[i] = p.values().row(i);
+        }
+      }
+      return new RunStateStore.Finished(metrics, result.notes(), confusion, seconds, probabilities);
     } finally {
       if (model != null) {
         model.close();
       }
     }
+  }
+
+  /**
+   * Measures given test probabilities of one run (used for ensembles, whose predictions are
+   * combined from members' runs); records the confusion matrix of the first run in {@code into}.
+   */
+  List<Metric> measure(double[][] probabilities, RunPlan plan, Outcome into) {
+    ClassLabels testLabels = target.labels().select(plan.split().test());
+    Predictions predictions =
+        Predictions.ofProbabilities(
+            new dev.graft.api.data.ProbabilityMatrix(dev.graft.api.data.FeatureMatrix.of(probabilities)));
+    if (into.confusion == null && evaluator instanceof ClassificationEvaluator c) {
+      var cm = c.confusionMatrix(predictions, testLabels);
+      int k = testLabels.numClasses();
+      into.confusion = new int[k][k];
+      for (int t = 0; t < k; t++) {
+        for (int p = 0; p < k; p++) {
+          into.confusion[t][p] = cm.count(t, p);
+        }
+      }
+    }
+    return evaluator.evaluate(predictions, testLabels);
   }
 
   private static boolean canHoldOut(ClassLabels labels) {

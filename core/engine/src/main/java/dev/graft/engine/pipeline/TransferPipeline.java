@@ -57,6 +57,14 @@ import java.util.TreeSet;
  */
 public final class TransferPipeline {
 
+  /**
+   * The multi-source ensemble, run by the pipeline itself after the strategies: for each selected
+   * source its best transferred model, combined by a weighted average of class probabilities with
+   * weights from the estimators' consensus ranks (option {@code weights: rank}, the default, or
+   * {@code uniform}) — never from test results.
+   */
+  public static final String ENSEMBLE = "ensemble";
+
   /** Folder of the exported winner, inside the run folder. */
   public static final String MODEL_DIR = "model";
 
@@ -230,7 +238,9 @@ public final class TransferPipeline {
     registry.require(DatasetReader.class, spec.target().reader());
     spec.sources().forEach(s -> registry.require(SourceLoader.class, s.loader()));
     spec.estimators().forEach(id -> registry.require(TransferabilityEstimator.class, id));
-    spec.strategies().forEach(s -> registry.require(TransferStrategy.class, s.id()));
+    spec.strategies().stream()
+        .filter(s -> !s.id().equals(ENSEMBLE))
+        .forEach(s -> registry.require(TransferStrategy.class, s.id()));
     registry.require(Evaluator.class, "classification");
     if (spec.target().labelsPerClass() != null && spec.target().labelsPerClass() == 0) {
       throw new ConfigException(
@@ -273,11 +283,17 @@ public final class TransferPipeline {
     int total = selected.size() * spec.strategies().size() * plans.size();
     int[] progress = {0};
     int decidingBudget = RunPlan.decidingBudget(plans);
+    Map<StrategyOutcome, StrategyRunner.Outcome> raw = new LinkedHashMap<>();
+    StrategyRunner.Outcome[] firstScratch = {null};
     for (String sourceId : selected) {
       Source source = sources.get(sourceId);
       Set<Requirement> available = available(source);
       Map<String, StrategyRunner.Outcome> bySource = new LinkedHashMap<>();
       for (StrategySpec s : spec.strategies()) {
+        if (s.id().equals(ENSEMBLE)) {
+          progress[0] += plans.size();
+          continue;
+        }
         TransferStrategy strategy = registry.require(TransferStrategy.class, s.id());
         Set<Requirement> unmet = strategy.capabilities().unmet(available);
         if (!unmet.isEmpty()) {
@@ -292,11 +308,96 @@ public final class TransferPipeline {
         StrategyOutcome outcome =
             summarise(e.getKey(), sourceId, e.getValue(), scratch, metric, decidingBudget);
         outcomes.add(outcome);
+        raw.put(outcome, e.getValue());
         if (e.getValue().firstModel != null) {
           models.put(outcome, e.getValue().firstModel);
         }
       }
+      if (scratch != null && firstScratch[0] == null) {
+        firstScratch[0] = scratch;
+      }
     }
+    spec.strategies().stream()
+        .filter(s -> s.id().equals(ENSEMBLE))
+        .findFirst()
+        .ifPresent(
+            s ->
+                ensemble(
+                    s, ranking, plans, runner, metric, decidingBudget, firstScratch[0], outcomes, skipped, models, raw));
+  }
+
+  private void ensemble(
+      StrategySpec spec,
+      List<RankedSource> ranking,
+      List<RunPlan> plans,
+      StrategyRunner runner,
+      String metric,
+      int decidingBudget,
+      StrategyRunner.Outcome scratch,
+      List<StrategyOutcome> outcomes,
+      List<SkippedStrategy> skipped,
+      Map<StrategyOutcome, dev.graft.api.transfer.TrainedModel> models,
+      Map<StrategyOutcome, StrategyRunner.Outcome> raw) {
+    String weighting = spec.options().getOrDefault("weights", "rank");
+    ConfigException.require(
+        weighting.equals("rank") || weighting.equals("uniform"),
+        "strategies[ensemble].options.weights",
+        "'" + weighting + "'",
+        "rank or uniform");
+    List<StrategyOutcome> members = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    for (RankedSource r : ranking) {
+      if (!r.selected()) {
+        continue;
+      }
+      StrategyOutcome best = null;
+      for (StrategyOutcome o : outcomes) {
+        boolean usable =
+            o.sourceId().equals(r.sourceId())
+                && !o.strategyId().equals(JobSpec.SCRATCH)
+                && o.metric(metric) != null
+                && raw.get(o).probabilities.stream().allMatch(p -> p != null)
+                && models.containsKey(o);
+        if (usable && (best == null || better(o.metric(metric), best.metric(metric)))) {
+          best = o;
+        }
+      }
+      if (best != null) {
+        members.add(best);
+        weights.add(weighting.equals("rank") ? 1.0 / r.rank() : 1.0);
+      }
+    }
+    if (members.size() < 2) {
+      skipped.add(
+          new SkippedStrategy(
+              ENSEMBLE,
+              "top sources",
+              "needs transferred models from at least two sources (keep-top >= 2); found "
+                  + members.size()));
+      return;
+    }
+    double total = weights.stream().mapToDouble(Double::doubleValue).sum();
+    double[] w = weights.stream().mapToDouble(x -> x / total).toArray();
+    StrategyRunner.Outcome combined = new StrategyRunner.Outcome();
+    for (int i = 0; i < plans.size(); i++) {
+      List<double[][]> parts = new ArrayList<>();
+      for (StrategyOutcome m : members) {
+        parts.add(raw.get(m).probabilities.get(i));
+      }
+      double[][] p = EnsembleModel.combine(parts, w);
+      combined.plans.add(plans.get(i));
+      combined.probabilities.add(p);
+      combined.metrics.add(runner.measure(p, plans.get(i), combined));
+    }
+    List<String> names = members.stream().map(m -> m.strategyId() + "@" + m.sourceId()).toList();
+    for (int i = 0; i < names.size(); i++) {
+      combined.notes.add(String.format(java.util.Locale.ROOT, "member %s weight %.3f", names.get(i), w[i]));
+    }
+    StrategyOutcome outcome = summarise(ENSEMBLE, String.join("+", members.stream().map(StrategyOutcome::sourceId).toList()), combined, scratch, metric, decidingBudget);
+    outcomes.add(outcome);
+    List<dev.graft.api.transfer.TrainedModel> memberModels = new ArrayList<>();
+    members.forEach(m -> memberModels.add(models.get(m)));
+    models.put(outcome, new EnsembleModel(memberModels, names, w));
   }
 
   private static StrategyOutcome summarise(

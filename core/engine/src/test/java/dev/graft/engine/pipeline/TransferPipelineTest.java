@@ -149,6 +149,29 @@ class TransferPipelineTest {
   }
 
   @Test
+  void ensembleCombinesTheBestModelOfEachTopSourceWeightedByRank() throws Exception {
+    JobSpec spec = job("ens").optStrategy(StrategySpec.of("ensemble")).build();
+    RunResult r = pipeline().run(spec, temp, PipelineListener.NONE);
+    StrategyOutcome e = outcome(r, "ensemble", "oracle+shuffled");
+    assertEquals(5, e.metric("accuracy").perRun().size());
+    assertEquals(
+        List.of("member centroid-probe@oracle weight 0.667", "member centroid-probe@shuffled weight 0.333"),
+        e.notes());
+    StrategyOutcome oracle = outcome(r, "centroid-probe", "oracle");
+    StrategyOutcome shuffled = outcome(r, "centroid-probe", "shuffled");
+    double acc = e.metric("accuracy").mean();
+    assertTrue(acc > shuffled.metric("accuracy").mean(), "the ensemble beats its weak member");
+    assertTrue(acc <= oracle.metric("accuracy").mean() + 0.05, "and is bounded by its strong one");
+
+    JobSpec single =
+        job("ens1").optKeepTop(1).optStrategy(StrategySpec.of("ensemble")).build();
+    RunResult one = pipeline().run(single, temp, PipelineListener.NONE);
+    assertTrue(
+        one.skipped().stream().anyMatch(s -> s.strategyId().equals("ensemble") && s.reason().contains("at least two")),
+        () -> one.skipped().toString());
+  }
+
+  @Test
   void badJobsFailBeforeAnyWork() throws Exception {
     TransferPipeline p = pipeline();
     GraftException unknown =
