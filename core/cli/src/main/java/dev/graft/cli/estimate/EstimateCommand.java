@@ -27,8 +27,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code graft estimate}: scores how well a source's features (and/or its predictions) will transfer
- * to a labelled target, with one or more built-in estimators.
+ * {@code graft estimate}: scores how well a source's features (and/or its predictions) will
+ * transfer to a labelled target, with one or more built-in estimators.
  *
  * <pre>
  * graft estimate --features feats.npy --labels labels.csv --method logme,hscore,gbc
@@ -48,27 +48,45 @@ import picocli.CommandLine.Option;
     })
 public final class EstimateCommand implements Callable<Integer> {
 
-  @Option(names = "--features", paramLabel = "F", description = "Source features on the target examples (n x d).")
+  @Option(
+      names = "--features",
+      paramLabel = "F",
+      description = "Source features on the target examples (n x d).")
   Path features;
 
-  @Option(names = "--labels", paramLabel = "L", required = true, description = "Target labels, one per example.")
+  @Option(
+      names = "--labels",
+      paramLabel = "L",
+      required = true,
+      description = "Target labels, one per example.")
   Path labels;
 
-  @Option(names = "--source-probs", paramLabel = "P", description = "Source-model class probabilities on the target examples (n x z); enables leep and nce.")
+  @Option(
+      names = "--source-probs",
+      paramLabel = "P",
+      description =
+          "Source-model class probabilities on the target examples (n x z); enables leep and nce.")
   Path sourceProbs;
 
   @Option(
       names = "--method",
       split = ",",
       paramLabel = "ID",
-      description = "Estimators to run, comma-separated (default: every built-in the inputs allow). Known: ${COMPLETION-CANDIDATES}.",
+      description =
+          "Estimators to run, comma-separated (default: every built-in the inputs allow). Known:"
+              + " ${COMPLETION-CANDIDATES}.",
       completionCandidates = KnownIds.class)
   List<String> methods;
 
-  @Option(names = "--regression", description = "Treat the labels as real-valued regression targets.")
+  @Option(
+      names = "--regression",
+      description = "Treat the labels as real-valued regression targets.")
   boolean regression;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Seed for sampling estimators (knn, linear-probe). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Seed for sampling estimators (knn, linear-probe). Default: ${DEFAULT-VALUE}.")
   long seed;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -141,7 +159,14 @@ public final class EstimateCommand implements Callable<Integer> {
         input.targets() instanceof dev.graft.api.data.ClassLabels c
             ? ", " + c.presentClasses() + " classes"
             : ", regression");
-    out.printf(Locale.ROOT, "%-17s %14s  %-7s %9s  %s%n", "ESTIMATOR", "SCORE", "BETTER", "TIME", "DETAILS");
+    out.printf(
+        Locale.ROOT,
+        "%-17s %14s  %-7s %9s  %s%n",
+        "ESTIMATOR",
+        "SCORE",
+        "BETTER",
+        "TIME",
+        "DETAILS");
     for (TransferabilityScore s : report.scores()) {
       out.printf(
           Locale.ROOT,
@@ -171,7 +196,10 @@ public final class EstimateCommand implements Callable<Integer> {
             b.append(", ");
           }
           b.append(k).append('=');
-          b.append(v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.4g", v));
+          b.append(
+              v == Math.rint(v) && Math.abs(v) < 1e9
+                  ? String.valueOf(v.longValue())
+                  : String.format(Locale.ROOT, "%.4g", v));
         });
     return b.toString();
   }
@@ -196,7 +224,8 @@ public final class EstimateCommand implements Callable<Integer> {
     }
     root.put("scores", scores);
     root.put("skipped", report.skipped());
-    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+    out.println(
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
   }
 
   /** The built-in estimator ids, for the help text. */

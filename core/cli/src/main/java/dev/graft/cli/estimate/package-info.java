@@ -1,2 +1,4 @@
-/** The {@code graft estimate} command: rank a source for a target with transferability estimators. */
+/**
+ * The {@code graft estimate} command: rank a source for a target with transferability estimators.
+ */
 package dev.graft.cli.estimate;

@@ -65,10 +65,14 @@ class EstimateCommandTest {
     Result r =
         run(
             "estimate",
-            "--features", features.toString(),
-            "--labels", labels.toString(),
-            "--source-probs", probs.toString(),
-            "--method", "logme,leep,nce,hscore");
+            "--features",
+            features.toString(),
+            "--labels",
+            labels.toString(),
+            "--source-probs",
+            probs.toString(),
+            "--method",
+            "logme,leep,nce,hscore");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("90 examples, 4 features, 3 classes"), r.out());
     for (String id : new String[] {"logme", "leep", "nce", "hscore"}) {
@@ -79,7 +83,15 @@ class EstimateCommandTest {
   @Test
   void printsJson() throws IOException {
     Result r =
-        run("estimate", "--features", features.toString(), "--labels", labels.toString(), "--method", "logme,gbc", "--json");
+        run(
+            "estimate",
+            "--features",
+            features.toString(),
+            "--labels",
+            labels.toString(),
+            "--method",
+            "logme,gbc",
+            "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertEquals(90, root.get("examples").asInt());
@@ -89,7 +101,8 @@ class EstimateCommandTest {
 
   @Test
   void defaultMethodsSkipThoseTheInputsCannotFeed() throws IOException {
-    Result r = run("estimate", "--features", features.toString(), "--labels", labels.toString(), "--json");
+    Result r =
+        run("estimate", "--features", features.toString(), "--labels", labels.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertTrue(root.get("skipped").has("leep"), r.out());
@@ -100,13 +113,21 @@ class EstimateCommandTest {
   void graftErrorsExitOneWithTheMessage() throws IOException {
     Path shortLabels = dir.resolve("short.csv");
     Files.writeString(shortLabels, "0\n1\n");
-    Result r = run("estimate", "--features", features.toString(), "--labels", shortLabels.toString());
+    Result r =
+        run("estimate", "--features", features.toString(), "--labels", shortLabels.toString());
     assertEquals(GraftCli.EXIT_ERROR, r.code());
     assertTrue(r.err().contains("GRAFT-DATA-002"), r.err());
     assertTrue(r.err().contains("short.csv"), r.err());
 
     Result unknown =
-        run("estimate", "--features", features.toString(), "--labels", labels.toString(), "--method", "logmee");
+        run(
+            "estimate",
+            "--features",
+            features.toString(),
+            "--labels",
+            labels.toString(),
+            "--method",
+            "logmee");
     assertEquals(GraftCli.EXIT_ERROR, unknown.code());
     assertTrue(unknown.err().contains("logmee"), unknown.err());
   }

@@ -119,8 +119,7 @@ public record ConsensusRanking(
       }
       entries.add(new Entry(sources.get(s), p + 1, meanRank[s], r, sc));
     }
-    return new ConsensusRanking(
-        entries, estimators, kendallW(ranks), meanPairwiseTau(oriented));
+    return new ConsensusRanking(entries, estimators, kendallW(ranks), meanPairwiseTau(oriented));
   }
 
   /** Ranks with 1 for the largest value; ties share their average rank. */
@@ -221,7 +220,8 @@ public record ConsensusRanking(
         }
       }
     }
-    double denom = Math.sqrt((double) (concordant + discordant + tiesX) * (concordant + discordant + tiesY));
+    double denom =
+        Math.sqrt((double) (concordant + discordant + tiesX) * (concordant + discordant + tiesY));
     return denom == 0 ? Double.NaN : (concordant - discordant) / denom;
   }
 }

@@ -29,9 +29,9 @@ import java.util.Set;
  *     estimation.rank(Map.of("resnet", inputA, "vit", inputB), List.of("logme", "transrate"));
  * }</pre>
  *
- * <p>An estimator whose task type or declared requirements the input cannot satisfy is skipped
- * with a reason rather than failing the whole call; invalid data (NaN, a single class, ...) still
- * fails with the estimator's error.
+ * <p>An estimator whose task type or declared requirements the input cannot satisfy is skipped with
+ * a reason rather than failing the whole call; invalid data (NaN, a single class, ...) still fails
+ * with the estimator's error.
  */
 public final class Estimation {
 

@@ -135,11 +135,7 @@ public final class GbcEstimator implements TransferabilityEstimator {
       sum += r;
     }
     return new TransferabilityScore(
-        ID,
-        -2 * sum,
-        true,
-        Map.of("classes", (double) k),
-        EstimatorSupport.since(start));
+        ID, -2 * sum, true, Map.of("classes", (double) k), EstimatorSupport.since(start));
   }
 
   private static double distance(

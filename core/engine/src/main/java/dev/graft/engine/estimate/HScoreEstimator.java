@@ -15,9 +15,9 @@ import java.util.Map;
 /**
  * H-score (Bao et al., ICIP 2019): {@code tr(cov(f)⁺ cov(E[f | y]))} with {@code np.cov}
  * covariances and a pseudo-inverse (relative cutoff {@code 1e-15}), as in the reference code. Zero
- * when all class means coincide; at most the number of classes minus one. For {@code d} close to
- * or above {@code n} the sample covariance is ill-conditioned: prefer {@link
- * HScoreShrinkageEstimator} there. Details: {@code rank} (eigenvalues kept).
+ * when all class means coincide; at most the number of classes minus one. For {@code d} close to or
+ * above {@code n} the sample covariance is ill-conditioned: prefer {@link HScoreShrinkageEstimator}
+ * there. Details: {@code rank} (eigenvalues kept).
  */
 public final class HScoreEstimator implements TransferabilityEstimator {
 
@@ -50,7 +50,9 @@ public final class HScoreEstimator implements TransferabilityEstimator {
 
   @Override
   public String interpretation() {
-    return "Between-class variance explained per unit of feature variance; higher is better; between 0 and the number of classes minus 1. Unstable when d is close to or above n: use hscore-shrinkage there.";
+    return "Between-class variance explained per unit of feature variance; higher is better;"
+               + " between 0 and the number of classes minus 1. Unstable when d is close to or"
+               + " above n: use hscore-shrinkage there.";
   }
 
   @Override

@@ -33,7 +33,8 @@ public final class HScoreShrinkageEstimator implements TransferabilityEstimator 
 
   @Override
   public String description() {
-    return "Shrinkage H-score: H-score with a Ledoit-Wolf covariance, stable for d close to or above n (Ibrahim et al., ICLR 2023).";
+    return "Shrinkage H-score: H-score with a Ledoit-Wolf covariance, stable for d close to or"
+               + " above n (Ibrahim et al., ICLR 2023).";
   }
 
   @Override
@@ -49,7 +50,8 @@ public final class HScoreShrinkageEstimator implements TransferabilityEstimator 
 
   @Override
   public String interpretation() {
-    return "H-score with a Ledoit-Wolf shrunk feature covariance; higher is better; robust when the feature dimension is close to or above the number of examples.";
+    return "H-score with a Ledoit-Wolf shrunk feature covariance; higher is better; robust when the"
+               + " feature dimension is close to or above the number of examples.";
   }
 
   @Override
@@ -57,8 +59,7 @@ public final class HScoreShrinkageEstimator implements TransferabilityEstimator 
     long start = System.nanoTime();
     FeatureMatrix f = EstimatorSupport.features(input, ID);
     ClassLabels labels = EstimatorSupport.classLabels(input, ID);
-    HScoreSolver.Result r =
-        HScoreSolver.solve(f.data(), f.rows(), f.cols(), labels.values(), true);
+    HScoreSolver.Result r = HScoreSolver.solve(f.data(), f.rows(), f.cols(), labels.values(), true);
     return new TransferabilityScore(
         ID,
         r.score(),

@@ -20,8 +20,8 @@ import java.util.Map;
  * A k-nearest-neighbour probe: the leave-one-out accuracy of a {@code k}-NN classifier (Euclidean
  * distance on the features as given) over the target examples.
  *
- * <p>Each example is classified by a majority vote of its {@code k} nearest other examples; a tie is
- * won by the tied class with the nearest member. Above {@link #DEFAULT_MAX_EXAMPLES} examples, a
+ * <p>Each example is classified by a majority vote of its {@code k} nearest other examples; a tie
+ * is won by the tied class with the nearest member. Above {@link #DEFAULT_MAX_EXAMPLES} examples, a
  * class-stratified random subset (from the input's seed) is used, keeping the cost {@code O(m² d)}.
  * Details: {@code k}, {@code examples}.
  */
@@ -81,7 +81,9 @@ public final class KnnEstimator implements TransferabilityEstimator {
 
   @Override
   public String interpretation() {
-    return "Leave-one-out accuracy of a " + k + "-nearest-neighbour classifier, between 0 and 1;"
+    return "Leave-one-out accuracy of a "
+        + k
+        + "-nearest-neighbour classifier, between 0 and 1;"
         + " higher is better; compare with 1/classes for chance level.";
   }
 
@@ -183,7 +185,8 @@ public final class KnnEstimator implements TransferabilityEstimator {
     for (int q = 0; q < size; q++) {
       most = Math.max(most, ++votes[y[bestIdx[q]]]);
     }
-    // neighbours are sorted by distance: the first class reaching the top count has the nearest member
+    // neighbours are sorted by distance: the first class reaching the top count has the nearest
+    // member
     int best = -1;
     for (int q = 0; q < size && best < 0; q++) {
       if (votes[y[bestIdx[q]]] == most) {

@@ -21,8 +21,8 @@ import java.util.Map;
  * A linear probe: stratified k-fold cross-validated accuracy of an L2-regularised multinomial
  * logistic regression on standardised features.
  *
- * <p>Per fold, features are standardised with the training fold's mean and standard deviation;
- * the model minimises mean cross-entropy plus {@code ‖W‖²/(2m)} ({@code m} training examples, i.e.
+ * <p>Per fold, features are standardised with the training fold's mean and standard deviation; the
+ * model minimises mean cross-entropy plus {@code ‖W‖²/(2m)} ({@code m} training examples, i.e.
  * scikit-learn's {@code C = 1}) with L-BFGS (at most 100 iterations). Above {@link
  * #DEFAULT_MAX_EXAMPLES} examples a class-stratified subset is used. Splits and subsets come from
  * the input's seed. Details: {@code folds}, {@code examples}, {@code accuracy_std}, {@code
@@ -88,7 +88,8 @@ public final class LinearProbeEstimator implements TransferabilityEstimator {
 
   @Override
   public String interpretation() {
-    return folds + "-fold cross-validated accuracy of a logistic regression on the features,"
+    return folds
+        + "-fold cross-validated accuracy of a logistic regression on the features,"
         + " between 0 and 1; higher is better; the closest proxy to linear-probe transfer.";
   }
 

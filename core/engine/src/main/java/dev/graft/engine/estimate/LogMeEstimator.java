@@ -81,8 +81,7 @@ public final class LogMeEstimator implements TransferabilityEstimator {
     details.put("iterations_max", (double) iterMax);
     details.put("rank", (double) r.rank());
     details.put("columns", (double) c);
-    return new TransferabilityScore(
-        ID, r.evidence(), true, details, EstimatorSupport.since(start));
+    return new TransferabilityScore(ID, r.evidence(), true, details, EstimatorSupport.since(start));
   }
 
   private static double mean(double[] v) {

@@ -18,9 +18,8 @@ import java.util.Map;
  *
  * <p>{@code NCE = Σ_z P(z) Σ_y P(y|z) log P(y|z)} from the empirical joint of {@code (y, z)} over
  * target classes {@code 0..max(y)}. As in the reference implementation a {@code 1e-20} is added to
- * each conditional probability inside the entropy, so empty cells contribute (almost) nothing.
- * At most 0; higher is better. When only source probabilities are given, hard labels are their
- * argmax.
+ * each conditional probability inside the entropy, so empty cells contribute (almost) nothing. At
+ * most 0; higher is better. When only source probabilities are given, hard labels are their argmax.
  */
 public final class NceEstimator implements TransferabilityEstimator {
 

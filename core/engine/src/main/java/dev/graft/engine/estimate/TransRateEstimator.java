@@ -14,13 +14,13 @@ import java.util.EnumSet;
 import java.util.Map;
 
 /**
- * TransRate (Huang et al., ICML 2022): the coding-rate difference {@code R(Z, ε) - R(Z, ε | Y)}
- * of the centred features {@code Z}.
+ * TransRate (Huang et al., ICML 2022): the coding-rate difference {@code R(Z, ε) - R(Z, ε | Y)} of
+ * the centred features {@code Z}.
  *
  * <p>{@code R(Z, ε) = 1/2 log det(I + ZᵀZ / (n ε))} with {@code ε = 1e-4}; the conditional term is
  * {@code 1/K Σ_c R(Z_c, ε)} over classes {@code 0..max(y)} (class rows not re-centred, {@code n}
- * replaced by the class size), as in the authors' code. An empty class contributes 0 (the
- * reference would produce NaN). Higher is better.
+ * replaced by the class size), as in the authors' code. An empty class contributes 0 (the reference
+ * would produce NaN). Higher is better.
  */
 public final class TransRateEstimator implements TransferabilityEstimator {
 

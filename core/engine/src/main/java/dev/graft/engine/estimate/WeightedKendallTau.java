@@ -10,9 +10,9 @@ import java.util.stream.IntStream;
  * Weighted Kendall's τ exactly as {@code scipy.stats.weightedtau(x, y, rank=True)} with the default
  * hyperbolic weigher {@code 1/(r+1)} and additive weights: the mean of the weighted τ ranking by
  * {@code x} and the weighted τ ranking by {@code y}, where an element's rank is its position when
- * sorted by decreasing value (ties broken lexicographically by the other variable). Pairs among
- * the top of the ranking weigh most, which suits validating transferability rankings: getting the
- * best sources in order matters more than ordering the worst ones.
+ * sorted by decreasing value (ties broken lexicographically by the other variable). Pairs among the
+ * top of the ranking weigh most, which suits validating transferability rankings: getting the best
+ * sources in order matters more than ordering the worst ones.
  *
  * <p>Returns NaN when either variable is constant, like scipy.
  */
@@ -32,7 +32,11 @@ public final class WeightedKendallTau {
     if (x.length != y.length) {
       throw new InvalidInputException(
           GraftErrors.SIZE_MISMATCH,
-          "weighted tau needs two vectors of one length; got " + x.length + " and " + y.length + ".");
+          "weighted tau needs two vectors of one length; got "
+              + x.length
+              + " and "
+              + y.length
+              + ".");
     }
     if (x.length == 0) {
       throw new InvalidInputException(GraftErrors.EMPTY_INPUT, "weighted tau of empty vectors.");
@@ -65,8 +69,7 @@ public final class WeightedKendallTau {
     Integer[] boxed =
         IntStream.range(0, n)
             .boxed()
-            .sorted(
-                Comparator.<Integer>comparingDouble(i -> x[i]).thenComparingDouble(i -> y[i]))
+            .sorted(Comparator.<Integer>comparingDouble(i -> x[i]).thenComparingDouble(i -> y[i]))
             .toArray(Integer[]::new);
     int[] perm = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     int[] rank = new int[n];
@@ -91,7 +94,8 @@ public final class WeightedKendallTau {
       s += weigh(rank[perm[i]]);
     }
     double tot = s * (n - 1);
-    double tau = ((tot - (v + u - t)) - 2.0 * exchanges[0]) / Math.sqrt(tot - u) / Math.sqrt(tot - v);
+    double tau =
+        ((tot - (v + u - t)) - 2.0 * exchanges[0]) / Math.sqrt(tot - u) / Math.sqrt(tot - v);
     return Math.min(1.0, Math.max(-1.0, tau));
   }
 
@@ -99,9 +103,7 @@ public final class WeightedKendallTau {
     boolean test(int a, int b);
   }
 
-  /**
-   * Additive weight of tied runs along {@code perm}; -1 when everything is one run (constant).
-   */
+  /** Additive weight of tied runs along {@code perm}; -1 when everything is one run (constant). */
   private static double tieWeight(int[] perm, int[] rank, Differs differs) {
     int n = perm.length;
     int first = 0;

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -123,7 +123,12 @@ public final class MatrixFiles {
       if (v[i] < 0 || v[i] > Integer.MAX_VALUE - 1) {
         throw new InvalidInputException(
             GraftErrors.INVALID_LABELS,
-            file + ", example " + (i + 1) + ": label " + v[i] + " is invalid; class labels are"
+            file
+                + ", example "
+                + (i + 1)
+                + ": label "
+                + v[i]
+                + " is invalid; class labels are"
                 + " integers 0, 1, 2, ...");
       }
       labels[i] = (int) v[i];

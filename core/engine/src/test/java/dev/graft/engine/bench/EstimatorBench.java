@@ -32,8 +32,8 @@ import java.util.SplittableRandom;
  * -Dmdep.outputFile=target/bench.classpath} plus {@code target/classes:target/test-classes}.) Each
  * case is {@code NxDxC}; the first argument is a comma-separated list of estimator ids, or {@code
  * all}. Each case runs in the order given, after one small warm-up; with {@code
- * -Dgraft.bench.rounds=N} each case runs N times and the fastest round is reported (other load on
- * a shared machine only ever slows a round down).
+ * -Dgraft.bench.rounds=N} each case runs N times and the fastest round is reported (other load on a
+ * shared machine only ever slows a round down).
  */
 public final class EstimatorBench {
 
@@ -67,7 +67,8 @@ public final class EstimatorBench {
       e.estimate(input(2000, 256, 10, 1)); // warm-up: JIT-compile the kernels
     }
     System.out.println(
-        "| estimator | n | d | classes | time (s) | CPU (s) | peak RSS (MiB) | peak heap (MiB) | score |");
+        "| estimator | n | d | classes | time (s) | CPU (s) | peak RSS (MiB) | peak heap (MiB) |"
+            + " score |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (int a = 1; a < args.length; a++) {
       String[] p = args[a].split("x");
@@ -76,7 +77,9 @@ public final class EstimatorBench {
       int c = Integer.parseInt(p[2]);
       EstimationInput in = input(n, d, c, 42);
       for (TransferabilityEstimator e : estimators) {
-        if (!e.capabilities().requirements().contains(dev.graft.api.extension.Requirement.FEATURES)) {
+        if (!e.capabilities()
+            .requirements()
+            .contains(dev.graft.api.extension.Requirement.FEATURES)) {
           continue;
         }
         double secs = Double.POSITIVE_INFINITY;

@@ -72,7 +72,12 @@ class EdgeCaseTest {
   void aThousandClasses() {
     EstimationInput in = Synthetic.mixture(3000, 16, 1000, 2.0, 4);
     for (TransferabilityEstimator e :
-        List.of(new LogMeEstimator(), new HScoreEstimator(), new GbcEstimator(), new LeepEstimator(), new NceEstimator())) {
+        List.of(
+            new LogMeEstimator(),
+            new HScoreEstimator(),
+            new GbcEstimator(),
+            new LeepEstimator(),
+            new NceEstimator())) {
       double v = e.estimate(in).value();
       assertTrue(Double.isFinite(v), e.id() + " gave " + v);
     }
@@ -91,8 +96,7 @@ class EdgeCaseTest {
   @Test
   void nonFiniteFeaturesNameTheCell() {
     double[] x = {1, 2, 3, Double.NaN, 5, 6};
-    EstimationInput in =
-        EstimationInput.of(FeatureMatrix.wrap(3, 2, x), ClassLabels.of(0, 1, 1));
+    EstimationInput in = EstimationInput.of(FeatureMatrix.wrap(3, 2, x), ClassLabels.of(0, 1, 1));
     for (TransferabilityEstimator e : FEATURE_ESTIMATORS) {
       InvalidInputException ex = assertThrows(InvalidInputException.class, () -> e.estimate(in));
       assertEquals(GraftErrors.NON_FINITE_VALUE, ex.errorId());
@@ -102,7 +106,8 @@ class EdgeCaseTest {
 
   @Test
   void aSingleClassIsRejected() {
-    EstimationInput in = EstimationInput.of(Synthetic.gaussian(10, 3, 1), ClassLabels.of(new int[10], 3));
+    EstimationInput in =
+        EstimationInput.of(Synthetic.gaussian(10, 3, 1), ClassLabels.of(new int[10], 3));
     for (TransferabilityEstimator e : FEATURE_ESTIMATORS) {
       InvalidInputException ex = assertThrows(InvalidInputException.class, () -> e.estimate(in));
       assertEquals(GraftErrors.INVALID_LABELS, ex.errorId());
@@ -123,19 +128,24 @@ class EdgeCaseTest {
     GraftException probs =
         assertThrows(
             GraftException.class,
-            () -> new ProbabilityMatrix(FeatureMatrix.wrap(2, 2, new double[] {0.5, 0.4, 0.5, 0.5})));
+            () ->
+                new ProbabilityMatrix(FeatureMatrix.wrap(2, 2, new double[] {0.5, 0.4, 0.5, 0.5})));
     assertEquals(GraftErrors.INVALID_PROBABILITIES, probs.errorId());
   }
 
   @Test
   void unknownEstimatorAndUnmetRequirementsAreExplained() {
     Estimation estimation = Estimation.builtins();
-    GraftException unknown = assertThrows(GraftException.class, () -> estimation.estimator("logmee"));
+    GraftException unknown =
+        assertThrows(GraftException.class, () -> estimation.estimator("logmee"));
     assertEquals(GraftErrors.UNKNOWN_EXTENSION, unknown.errorId());
     assertTrue(unknown.getMessage().contains("logme"));
     EstimationReport report =
         estimation.score(
-            EstimationInput.of(Synthetic.gaussian(20, 3, 2), ClassLabels.of(new int[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1})),
+            EstimationInput.of(
+                Synthetic.gaussian(20, 3, 2),
+                ClassLabels.of(
+                    new int[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1})),
             List.of("logme", "leep"));
     assertEquals(1, report.scores().size());
     assertTrue(report.skipped().get("leep").contains("SOURCE_PROBABILITIES"));

@@ -102,7 +102,11 @@ class HandDerivedTest {
     EstimationInput viaProbs = probabilities(p, 0, 0, 1, 1);
     EstimationInput viaLabels =
         new EstimationInput(
-            null, ClassLabels.of(0, 0, 1, 1), Optional.empty(), Optional.of(ClassLabels.of(0, 0, 1, 1)), 0);
+            null,
+            ClassLabels.of(0, 0, 1, 1),
+            Optional.empty(),
+            Optional.of(ClassLabels.of(0, 0, 1, 1)),
+            0);
     assertEquals(
         new NceEstimator().estimate(viaLabels).value(),
         new NceEstimator().estimate(viaProbs).value());

@@ -39,7 +39,8 @@ class InvarianceTest {
         new EstimationInput(
             in.features().selectRows(perm),
             ((ClassLabels) in.targets()).select(perm),
-            Optional.of(new ProbabilityMatrix(in.sourceProbabilities().get().values().selectRows(perm))),
+            Optional.of(
+                new ProbabilityMatrix(in.sourceProbabilities().get().values().selectRows(perm))),
             Optional.empty(),
             in.seed());
     for (TransferabilityEstimator e : DETERMINISTIC) {
@@ -59,7 +60,11 @@ class InvarianceTest {
     }
     EstimationInput relabelled =
         new EstimationInput(
-            in.features(), ClassLabels.of(renamed, 4), in.sourceProbabilities(), Optional.empty(), 0);
+            in.features(),
+            ClassLabels.of(renamed, 4),
+            in.sourceProbabilities(),
+            Optional.empty(),
+            0);
     for (TransferabilityEstimator e : DETERMINISTIC) {
       double a = e.estimate(in).value();
       assertEquals(a, e.estimate(relabelled).value(), relTol(a), e.id());
@@ -101,8 +106,7 @@ class InvarianceTest {
     for (int i = 0; i < scaled.length; i++) {
       scaled[i] = scaled[i] * 1e4 + 1e3;
     }
-    EstimationInput big =
-        EstimationInput.of(FeatureMatrix.wrap(200, 6, scaled), in.targets());
+    EstimationInput big = EstimationInput.of(FeatureMatrix.wrap(200, 6, scaled), in.targets());
     double a = new HScoreEstimator().estimate(in).value();
     assertEquals(a, new HScoreEstimator().estimate(big).value(), 1e-8);
   }

@@ -48,8 +48,7 @@ class ReferenceValuesTest {
     EstimationInput input =
         EstimationInput.withProbabilities(
             null, Golden.labels(name + "_y"), Golden.probabilities(name + "_p"));
-    assertEquals(
-        Golden.expected(name, "leep"), new LeepEstimator().estimate(input).value(), 1e-12);
+    assertEquals(Golden.expected(name, "leep"), new LeepEstimator().estimate(input).value(), 1e-12);
     assertEquals(Golden.expected(name, "nce"), new NceEstimator().estimate(input).value(), 1e-12);
   }
 
@@ -59,8 +58,6 @@ class ReferenceValuesTest {
         EstimationInput.of(
             Golden.matrix("regression_f"), new RegressionTargets(Golden.matrix("regression_y")));
     assertEquals(
-        Golden.expected("regression", "logme"),
-        new LogMeEstimator().estimate(input).value(),
-        1e-9);
+        Golden.expected("regression", "logme"), new LogMeEstimator().estimate(input).value(), 1e-9);
   }
 }

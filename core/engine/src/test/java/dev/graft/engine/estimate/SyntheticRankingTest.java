@@ -29,8 +29,13 @@ class SyntheticRankingTest {
       for (int i = 1; i < values.size(); i++) {
         assertTrue(
             values.get(i) > values.get(i - 1),
-            e.id() + " should rank separation " + SEPARATIONS[i] + " above " + SEPARATIONS[i - 1]
-                + ": " + values);
+            e.id()
+                + " should rank separation "
+                + SEPARATIONS[i]
+                + " above "
+                + SEPARATIONS[i - 1]
+                + ": "
+                + values);
       }
     }
   }

@@ -10,12 +10,19 @@ class WeightedKendallTauTest {
 
   @Test
   void matchesScipy() {
-    assertEquals(1.0, WeightedKendallTau.of(new double[] {1, 2, 3, 4, 5}, new double[] {1, 2, 3, 4, 5}), 1e-15);
-    assertEquals(-1.0, WeightedKendallTau.of(new double[] {1, 2, 3, 4, 5}, new double[] {5, 4, 3, 2, 1}), 1e-15);
+    assertEquals(
+        1.0,
+        WeightedKendallTau.of(new double[] {1, 2, 3, 4, 5}, new double[] {1, 2, 3, 4, 5}),
+        1e-15);
+    assertEquals(
+        -1.0,
+        WeightedKendallTau.of(new double[] {1, 2, 3, 4, 5}, new double[] {5, 4, 3, 2, 1}),
+        1e-15);
     assertEquals(
         0.6204081632653061,
         WeightedKendallTau.of(
-            new double[] {0.3, 0.1, 0.9, 0.5, 0.7, 0.2}, new double[] {0.25, 0.3, 0.8, 0.4, 0.9, 0.1}),
+            new double[] {0.3, 0.1, 0.9, 0.5, 0.7, 0.2},
+            new double[] {0.25, 0.3, 0.8, 0.4, 0.9, 0.1}),
         1e-15);
     assertEquals(
         0.5826559056982559,

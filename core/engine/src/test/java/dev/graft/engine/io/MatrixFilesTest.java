@@ -57,16 +57,20 @@ class MatrixFilesTest {
 
   @Test
   void labelsAreClassesWhenIntegralRegressionOtherwiseAndNamesAreMapped() throws IOException {
-    assertInstanceOf(ClassLabels.class, MatrixFiles.readTargets(write("y.csv", "label\n0\n1\n2\n"), false));
+    assertInstanceOf(
+        ClassLabels.class, MatrixFiles.readTargets(write("y.csv", "label\n0\n1\n2\n"), false));
     assertInstanceOf(
         RegressionTargets.class, MatrixFiles.readTargets(write("r.csv", "0.5\n1.25\n"), false));
-    assertInstanceOf(RegressionTargets.class, MatrixFiles.readTargets(write("i.csv", "0\n1\n"), true));
-    ClassLabels named = (ClassLabels) MatrixFiles.readTargets(write("n.csv", "label\ndog\ncat\ndog\n"), false);
+    assertInstanceOf(
+        RegressionTargets.class, MatrixFiles.readTargets(write("i.csv", "0\n1\n"), true));
+    ClassLabels named =
+        (ClassLabels) MatrixFiles.readTargets(write("n.csv", "label\ndog\ncat\ndog\n"), false);
     assertEquals(List.of("cat", "dog"), named.names());
     assertArrayEquals(new int[] {1, 0, 1}, named.values());
     Path npy = dir.resolve("y.npy");
     Npy.write(npy, HostTensor.ofLongs(new long[] {1, 0, 1}, 3));
-    assertArrayEquals(new int[] {1, 0, 1}, ((ClassLabels) MatrixFiles.readTargets(npy, false)).values());
+    assertArrayEquals(
+        new int[] {1, 0, 1}, ((ClassLabels) MatrixFiles.readTargets(npy, false)).values());
   }
 
   @Test
@@ -90,7 +94,8 @@ class MatrixFilesTest {
             InvalidInputException.class, () -> MatrixFiles.readMatrix(dir.resolve("none.csv")));
     assertEquals(GraftErrors.FILE_NOT_READABLE, missing.errorId());
     InvalidInputException empty =
-        assertThrows(InvalidInputException.class, () -> MatrixFiles.readMatrix(write("e.csv", "\n")));
+        assertThrows(
+            InvalidInputException.class, () -> MatrixFiles.readMatrix(write("e.csv", "\n")));
     assertEquals(GraftErrors.EMPTY_INPUT, empty.errorId());
     InvalidInputException probs =
         assertThrows(

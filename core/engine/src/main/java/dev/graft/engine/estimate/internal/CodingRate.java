@@ -41,11 +41,17 @@ public final class CodingRate {
     }
     DMatrixRMaj a = DMatrixRMaj.wrap(k, k, gram);
     CholeskyDecomposition_F64<DMatrixRMaj> chol =
-        k >= 256 ? DecompositionFactory_MT_DDRM.chol(k, true) : DecompositionFactory_DDRM.chol(k, true);
+        k >= 256
+            ? DecompositionFactory_MT_DDRM.chol(k, true)
+            : DecompositionFactory_DDRM.chol(k, true);
     if (!chol.decompose(a)) {
       throw new GraftException(
           GraftErrors.INTERNAL,
-          "the coding-rate matrix (" + k + " x " + k + ") is not positive definite;"
+          "the coding-rate matrix ("
+              + k
+              + " x "
+              + k
+              + ") is not positive definite;"
               + " check the features for extreme values and rescale them.");
     }
     DMatrixRMaj l = chol.getT(null);

@@ -11,10 +11,11 @@ import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
  * {@code P = Vᵀ B} of a thin matrix {@code B}, without forming {@code V}.
  *
  * <p>A Householder tridiagonalisation {@code G = Q T Qᵀ} ({@link Tridiagonalizer}, fused and
- * multi-threaded), then EJML's implicit symmetric QR algorithm on {@code T}. Instead of accumulating the QR rotations into a full {@code
- * k x k} eigenvector matrix (EJML's default, {@code O(k³)} and the bottleneck for {@code k ≈ 2000}),
- * the same rotations are applied to the {@code k x c} matrix {@code QᵀB}, which costs {@code O(k² c)}.
- * The result is exactly what {@code Vᵀ B} would be with EJML's eigenvectors.
+ * multi-threaded), then EJML's implicit symmetric QR algorithm on {@code T}. Instead of
+ * accumulating the QR rotations into a full {@code k x k} eigenvector matrix (EJML's default,
+ * {@code O(k³)} and the bottleneck for {@code k ≈ 2000}), the same rotations are applied to the
+ * {@code k x c} matrix {@code QᵀB}, which costs {@code O(k² c)}. The result is exactly what {@code
+ * Vᵀ B} would be with EJML's eigenvectors.
  *
  * @param eigenvalues the eigenvalues, in the order of the rows of {@code projection}
  * @param projection {@code Vᵀ B}, row-major {@code k x c}; row {@code i} belongs to eigenvalue

@@ -123,8 +123,11 @@ public final class Gram {
     }
   }
 
-  /** {@code g[j][k] += sum_i rows[i][j] * rows[i][k]} for {@code j in [j0,j1), k in [max(k0,j),k1)}. */
-  private static void block(double[][] rows, int count, double[][] g, int j0, int j1, int k0, int k1) {
+  /**
+   * {@code g[j][k] += sum_i rows[i][j] * rows[i][k]} for {@code j in [j0,j1), k in [max(k0,j),k1)}.
+   */
+  private static void block(
+      double[][] rows, int count, double[][] g, int j0, int j1, int k0, int k1) {
     for (int j = j0; j < j1; j++) {
       int from = Math.max(k0, j);
       if (from >= k1) {

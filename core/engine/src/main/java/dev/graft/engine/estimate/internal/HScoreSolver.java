@@ -9,8 +9,8 @@ package dev.graft.engine.estimate.internal;
  * and for the shrinkage variant scikit-learn's {@code LedoitWolf} with its {@code n} divisor). The
  * pseudo-inverse keeps eigenvalues above {@code 1e-15} times the largest, like {@code
  * np.linalg.pinv(rcond=1e-15)}. Work happens in whichever of the {@code d x d} or {@code n x n}
- * Gram spaces is smaller; the between-class covariance lies in the span of the centred rows, so
- * the trace is the same.
+ * Gram spaces is smaller; the between-class covariance lies in the span of the centred rows, so the
+ * trace is the same.
  */
 public final class HScoreSolver {
 

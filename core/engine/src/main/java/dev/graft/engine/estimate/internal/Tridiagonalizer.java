@@ -49,7 +49,8 @@ final class Tridiagonalizer {
     int n = a.length;
     Tridiagonalizer t = new Tridiagonalizer(n);
     int threads = n >= PARALLEL_MIN_ORDER ? Parallel.threads() : 1;
-    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, Tridiagonalizer::daemon) : null;
+    ExecutorService pool =
+        threads > 1 ? Executors.newFixedThreadPool(threads, Tridiagonalizer::daemon) : null;
     try {
       t.run(a, pool, threads);
     } finally {
@@ -161,7 +162,8 @@ final class Tridiagonalizer {
   }
 
   /** {@code row[from..] -= vi * w + wi * v} (the symmetric rank-2 update of one row). */
-  private static void updateRow(double[] row, int from, double vi, double wi, double[] v, double[] w) {
+  private static void updateRow(
+      double[] row, int from, double vi, double wi, double[] v, double[] w) {
     int m = v.length;
     for (int j = 0; j < m; j++) {
       row[from + j] -= vi * w[j] + wi * v[j];
@@ -205,7 +207,8 @@ final class Tridiagonalizer {
         Thread.currentThread().interrupt();
         throw new GraftException(GraftErrors.INTERNAL, "tridiagonal reduction was interrupted.", e);
       } catch (ExecutionException e) {
-        throw new GraftException(GraftErrors.INTERNAL, "tridiagonal reduction failed: " + e.getCause(), e.getCause());
+        throw new GraftException(
+            GraftErrors.INTERNAL, "tridiagonal reduction failed: " + e.getCause(), e.getCause());
       }
     }
     double[] p = partial[0];

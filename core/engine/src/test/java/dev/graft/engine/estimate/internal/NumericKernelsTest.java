@@ -92,7 +92,11 @@ class NumericKernelsTest {
       Arrays.sort(actual, byValue);
       for (int i = 0; i < k; i++) {
         for (int col = 0; col <= c; col++) {
-          assertEquals(expected[i][col], actual[i][col], 1e-8 * Math.max(1, Math.abs(expected[i][col])), "k=" + k);
+          assertEquals(
+              expected[i][col],
+              actual[i][col],
+              1e-8 * Math.max(1, Math.abs(expected[i][col])),
+              "k=" + k);
         }
       }
     }
