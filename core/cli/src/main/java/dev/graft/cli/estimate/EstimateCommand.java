@@ -114,8 +114,15 @@ public final class EstimateCommand implements Callable<Integer> {
       throw new GraftException(
           e.errorId(), e.detail() + " (labels: " + labels + inputsNamed() + ")", e);
     }
-    List<String> ids = methods;
-    boolean explicit = ids != null && !ids.isEmpty();
+    List<String> ids = new ArrayList<>();
+    if (methods != null) {
+      for (String m : methods) {
+        if (!m.isBlank()) {
+          ids.add(m.strip().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    boolean explicit = !ids.isEmpty();
     if (!explicit) {
       ids = new ArrayList<>(estimation.estimators().keySet());
     }
