@@ -1,0 +1,2 @@
+/** Serving exported models: {@link dev.graft.engine.serve.ModelPredictor}. */
+package dev.graft.engine.serve;
