@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       dev.graft.cli.model.ModelCommand.class,
       dev.graft.cli.run.RunCommand.class,
       dev.graft.cli.run.RankCommand.class,
+      dev.graft.cli.run.PredictCommand.class,
       ReportCommand.class,
       dev.graft.cli.estimate.EstimateCommand.class,
     },
@@ -159,7 +160,7 @@ public final class GraftCli implements Runnable {
   }
 
   private static final java.util.Set<String> BUILTIN_COMMANDS =
-      java.util.Set.of("help", "plugins", "doctor", "model", "estimate", "run", "rank", "report");
+      java.util.Set.of("help", "plugins", "doctor", "model", "estimate", "run", "rank", "predict", "report");
 
   /** The value of {@code --plugins DIR} or {@code --plugins=DIR} anywhere in the arguments. */
   private static Path pluginsDirArgument(String[] args) {
