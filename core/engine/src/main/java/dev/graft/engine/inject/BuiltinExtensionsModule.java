@@ -12,9 +12,13 @@ import dev.graft.engine.evaluate.RankingEvaluator;
 import dev.graft.engine.evaluate.RegressionEvaluator;
 import dev.graft.engine.source.ModelStoreLoader;
 import dev.graft.engine.source.SavedModelLoader;
+import dev.graft.engine.strategy.CoralStrategy;
 import dev.graft.engine.strategy.FineTuneStrategy;
+import dev.graft.engine.strategy.KmmStrategy;
 import dev.graft.engine.strategy.LinearProbeStrategy;
 import dev.graft.engine.strategy.ScratchStrategy;
+import dev.graft.engine.strategy.SelfTrainingStrategy;
+import dev.graft.engine.strategy.TrAdaBoostStrategy;
 
 /**
  * Binds the extensions that ship inside the host (estimators, strategies, evaluators) into the
@@ -41,5 +45,9 @@ final class BuiltinExtensionsModule extends AbstractModule {
     strategies.addBinding().to(ScratchStrategy.class);
     strategies.addBinding().to(LinearProbeStrategy.class);
     strategies.addBinding().to(FineTuneStrategy.class);
+    strategies.addBinding().to(CoralStrategy.class);
+    strategies.addBinding().to(SelfTrainingStrategy.class);
+    strategies.addBinding().to(KmmStrategy.class);
+    strategies.addBinding().to(TrAdaBoostStrategy.class);
   }
 }

@@ -22,18 +22,7 @@ import java.util.Map;
 record SourceData(FeatureRows features, int[] labels, int dropped) {
 
   static SourceData of(Source source, List<String> targetClasses, String strategyId) {
-    Dataset<?> data =
-        source
-            .labelledData()
-            .orElseThrow(
-                () ->
-                    new GraftException(
-                        GraftErrors.REQUIREMENT_NOT_MET,
-                        "strategy '"
-                            + strategyId
-                            + "' needs labelled source data but source "
-                            + source.descriptor().id()
-                            + " has none; choose a source that ships its data set."));
+    Dataset<?> data = require(source, strategyId);
     ClassLabels labels = data.classLabels();
     Map<String, Integer> index = new HashMap<>();
     for (int c = 0; c < targetClasses.size(); c++) {
@@ -67,5 +56,20 @@ record SourceData(FeatureRows features, int[] labels, int dropped) {
     FeatureRows x = FeatureRows.of(source.features(kept));
     return new SourceData(
         x, mapped.stream().mapToInt(Integer::intValue).toArray(), labels.size() - rows.length);
+  }
+
+  /** The source's labelled data, or an error naming the strategy and the source. */
+  static Dataset<?> require(Source source, String strategyId) {
+    return source
+        .labelledData()
+        .orElseThrow(
+            () ->
+                new GraftException(
+                    GraftErrors.REQUIREMENT_NOT_MET,
+                    "strategy '"
+                        + strategyId
+                        + "' needs labelled source data but source "
+                        + source.descriptor().id()
+                        + " has none; choose a source that ships its data set."));
   }
 }

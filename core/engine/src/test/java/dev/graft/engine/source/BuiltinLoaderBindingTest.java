@@ -33,7 +33,8 @@ class BuiltinLoaderBindingTest {
     ExtensionRegistry registry = injector.getInstance(ExtensionRegistry.class);
     SourceLoader store = registry.require(SourceLoader.class, ModelStoreLoader.ID);
     registry.require(SourceLoader.class, SavedModelLoader.ID);
-    for (String id : java.util.List.of("scratch", "linear-probe", "fine-tune")) {
+    for (String id : java.util.List.of(
+        "scratch", "linear-probe", "fine-tune", "coral", "self-training", "kmm", "tradaboost")) {
       registry.require(dev.graft.api.transfer.TransferStrategy.class, id);
     }
     SourceQuery query = new SourceQuery(Modality.TABULAR, Optional.empty(), Map.of());
