@@ -199,6 +199,41 @@ class FeatureStrategiesTest {
     assertTrue(tradaboost > targetOnly + 0.03, "tradaboost " + tradaboost + " vs target only " + targetOnly);
   }
 
+  @Test
+  void aFeatureHeadExportsWithTheSourceItNeedsAndReloads(@TempDir Path work) {
+    Dataset<float[]> train = blobs("t", 5, 6, 1, v -> v);
+    Dataset<float[]> test = blobs("u", 20, 6, 2, v -> v);
+    Source source = new VectorSource(null);
+    TransferResult r =
+        new LinearProbeStrategy(null, CPU).transfer(context(source, train, null, Map.of(), work));
+    try {
+      double[] expected = r.model().predict(test).probabilities().orElseThrow().values().data();
+      Path dir = work.resolve("head");
+      r.model().export(dir);
+      dev.graft.tensorflow.savedmodel.ModelManifest m =
+          dev.graft.tensorflow.savedmodel.ModelManifest.readFrom(dir);
+      Map<?, ?> spec = (Map<?, ?>) m.inputSpec();
+      assertEquals(FeatureHeadModel.KIND, spec.get("kind"));
+      assertEquals("vectors", spec.get("source"));
+      assertEquals("d", spec.get("sourceDigest"));
+      dev.graft.tensorflow.nn.TrainedNetwork reloaded = dev.graft.tensorflow.nn.TrainedNetwork.load(dir);
+      FeatureRows x = FeatureRows.of(source.features(test));
+      try (GraphModel head =
+          GraphModel.builder().setNetwork(reloaded.network()).setLoss(reloaded.loss()).build()) {
+        reloaded.restore(head);
+        double[] actual =
+            dev.graft.engine.source.Softmax.rows(head.logits(x.values(), x.rows()), x.rows(), 3)
+                .values()
+                .data();
+        for (int i = 0; i < expected.length; i++) {
+          assertEquals(expected[i], actual[i], 1e-5, "probability " + i);
+        }
+      }
+    } finally {
+      r.model().close();
+    }
+  }
+
   // ------------------------------------------------------------------ requirements and options
 
   @Test

@@ -80,13 +80,18 @@ class NetworkStrategiesTest {
     double baseline;
     try (AutoCloseableResult a = wrap(fineTune.transfer(context(FAST, work)));
         AutoCloseableResult b = wrap(fineTune.transfer(context(FAST, work)));
-        AutoCloseableResult s = wrap(scratch.transfer(context(FAST, work)))) {
+        AutoCloseableResult s = wrap(scratch.transfer(context(FAST, work)));
+        AutoCloseableResult s2 = wrap(scratch.transfer(context(FAST, work)))) {
       fineTuned = Accuracy.of(a.model(), TEST);
       baseline = Accuracy.of(s.model(), TEST);
       assertArrayEquals(
           a.model().predict(TEST).probabilities().orElseThrow().values().data(),
           b.model().predict(TEST).probabilities().orElseThrow().values().data(),
           "same seed, same predictions");
+      assertArrayEquals(
+          s.model().predict(TEST).probabilities().orElseThrow().values().data(),
+          s2.model().predict(TEST).probabilities().orElseThrow().values().data(),
+          "scratch: same seed, same predictions (augmentation included)");
       assertTrue(a.notes().get(0).startsWith("head phase (backbone frozen): 3 epochs"), a.notes().toString());
       assertTrue(a.notes().get(1).contains("[embed, hidden]"), a.notes().toString());
     }
