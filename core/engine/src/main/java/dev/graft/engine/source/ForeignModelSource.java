@@ -71,7 +71,11 @@ final class ForeignModelSource implements Source {
     if (data.size() == 0) {
       throw new InvalidInputException(
           GraftErrors.EMPTY_INPUT,
-          "data set '" + data.info().name() + "' is empty; source " + descriptor.id() + " needs examples.");
+          "data set '"
+              + data.info().name()
+              + "' is empty; source "
+              + descriptor.id()
+              + " needs examples.");
     }
     return encoder.encode(data, inputSpec, false, 0L);
   }

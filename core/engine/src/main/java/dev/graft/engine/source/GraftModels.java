@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Facts a Graft model's manifest ({@code graft-model.json}) records for the host: the input spec
- * the modality encoder follows (with its {@code kind}), the modality, and the digest of the weights.
+ * the modality encoder follows (with its {@code kind}), the modality, and the digest of the
+ * weights.
  */
 public final class GraftModels {
 

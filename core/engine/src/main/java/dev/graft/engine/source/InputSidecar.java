@@ -106,7 +106,8 @@ record InputSidecar(
         node.path("signature").isTextual() ? node.get("signature").asText() : "serving_default";
     Optional<String> input =
         node.path("input").isTextual() ? Optional.of(node.get("input").asText()) : Optional.empty();
-    return new Endpoint(signature, input, node.get("output").asText(), node.path("softmax").asBoolean(false));
+    return new Endpoint(
+        signature, input, node.get("output").asText(), node.path("softmax").asBoolean(false));
   }
 
   private static GraftException invalid(Path file, String field, String expected) {

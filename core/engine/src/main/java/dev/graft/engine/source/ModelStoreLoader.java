@@ -142,7 +142,8 @@ public final class ModelStoreLoader implements SourceLoader {
 
   private SourceDescriptor describe(
       Path root, Path dir, ModelManifest manifest, Modality modality) {
-    String relative = root.equals(dir) ? dir.getFileName().toString() : root.relativize(dir).toString();
+    String relative =
+        root.equals(dir) ? dir.getFileName().toString() : root.relativize(dir).toString();
     Map<String, String> props = new LinkedHashMap<>();
     props.put("digest", GraftModels.weightsDigest(manifest));
     if (manifest.provenance().get("network") instanceof Map<?, ?> net && net.get("name") != null) {

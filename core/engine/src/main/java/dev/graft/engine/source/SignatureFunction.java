@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * One output of one SavedModel signature, run in batches on encoded inputs. The DJL runner is opened
- * on first use and owned until {@link #close()}. Thread-safe (calls are serialised by the runner).
+ * One output of one SavedModel signature, run in batches on encoded inputs. The DJL runner is
+ * opened on first use and owned until {@link #close()}. Thread-safe (calls are serialised by the
+ * runner).
  */
 final class SignatureFunction implements AutoCloseable {
 
@@ -46,7 +47,8 @@ final class SignatureFunction implements AutoCloseable {
       dims[i + 1] = shape[i];
     }
     Map<String, HostTensor> out =
-        runner().runBatched(Map.of(inputKey, HostTensor.ofFloats(inputs.values(), dims)), BATCH_SIZE);
+        runner()
+            .runBatched(Map.of(inputKey, HostTensor.ofFloats(inputs.values(), dims)), BATCH_SIZE);
     HostTensor result = out.get(outputKey);
     if (result == null) {
       throw new GraftException(

@@ -8,8 +8,8 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * CORAL (Sun, Feng and Saenko, "Return of Frustratingly Easy Domain Adaptation", AAAI 2016):
- * source features are whitened with their own covariance and re-coloured with the target's, both
+ * CORAL (Sun, Feng and Saenko, "Return of Frustratingly Easy Domain Adaptation", AAAI 2016): source
+ * features are whitened with their own covariance and re-coloured with the target's, both
  * regularised with {@code lambda * I}: {@code x' = (x - mu_s) C_s^{-1/2} C_t^{1/2} + mu_t}. The
  * means are aligned too (the paper's experiments standardise the features first, which amounts to
  * the same). Stateless.
@@ -96,7 +96,11 @@ final class CoralAlignment {
     if (!eig.decompose(m.copy())) {
       throw new GraftException(
           GraftErrors.INTERNAL,
-          "the eigendecomposition of a " + d + "x" + d + " feature covariance did not converge;"
+          "the eigendecomposition of a "
+              + d
+              + "x"
+              + d
+              + " feature covariance did not converge;"
               + " raise the coral 'lambda' option.");
     }
     DMatrixRMaj out = new DMatrixRMaj(d, d);

@@ -107,9 +107,17 @@ public final class CoralStrategy implements TransferStrategy {
             source.features().rows(),
             target.rows(),
             lambda,
-            source.dropped() > 0 ? ", " + source.dropped() + " source examples of other classes left out" : ""));
-    notes.add(trained.outcome().describe("head on aligned source features"
-        + (labelled == null ? "" : " + " + labelled.x().rows() + " labelled target examples")));
+            source.dropped() > 0
+                ? ", " + source.dropped() + " source examples of other classes left out"
+                : ""));
+    notes.add(
+        trained
+            .outcome()
+            .describe(
+                "head on aligned source features"
+                    + (labelled == null
+                        ? ""
+                        : " + " + labelled.x().rows() + " labelled target examples")));
     return FeatureTask.result(ID, context, device, trained.head(), names, notes);
   }
 }

@@ -42,7 +42,8 @@ final class EncodedData implements dev.graft.tensorflow.train.Dataset {
     this.augment = augment;
     EncodedInputs once = encode(encoder, data, inputSpec, expectedExampleSize);
     this.exampleSize = once.exampleSize();
-    this.plain = augment ? null : ArrayDataset.ofClasses(once.values(), exampleSize, labels, numClasses);
+    this.plain =
+        augment ? null : ArrayDataset.ofClasses(once.values(), exampleSize, labels, numClasses);
   }
 
   /**
@@ -64,7 +65,13 @@ final class EncodedData implements dev.graft.tensorflow.train.Dataset {
       boolean augment,
       int expectedExampleSize) {
     return new EncodedData(
-        encoder, data, inputSpec, data.classLabels().values(), numClasses, augment, expectedExampleSize);
+        encoder,
+        data,
+        inputSpec,
+        data.classLabels().values(),
+        numClasses,
+        augment,
+        expectedExampleSize);
   }
 
   /**
@@ -78,7 +85,10 @@ final class EncodedData implements dev.graft.tensorflow.train.Dataset {
    * @throws InvalidInputException GRAFT-DATA-002 if the encoder's examples do not fit the network
    */
   static EncodedInputs encode(
-      InputEncoder encoder, Dataset<?> data, Map<String, Object> inputSpec, int expectedExampleSize) {
+      InputEncoder encoder,
+      Dataset<?> data,
+      Map<String, Object> inputSpec,
+      int expectedExampleSize) {
     return check(encoder, encoder.encode(data, inputSpec, false, 0L), expectedExampleSize);
   }
 

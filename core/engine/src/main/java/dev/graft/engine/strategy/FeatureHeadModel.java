@@ -59,10 +59,15 @@ public final class FeatureHeadModel implements TrainedModel {
       ensureOpen();
       if (x.dim() != head.inputSize()) {
         throw new IllegalStateException(
-            "source " + source.descriptor().id() + " gave " + x.dim() + " features; the head takes "
+            "source "
+                + source.descriptor().id()
+                + " gave "
+                + x.dim()
+                + " features; the head takes "
                 + head.inputSize());
       }
-      return Predictions.ofProbabilities(BatchedInference.probabilities(head, x.values(), x.rows()));
+      return Predictions.ofProbabilities(
+          BatchedInference.probabilities(head, x.values(), x.rows()));
     }
   }
 

@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * {@code fine-tune}: a new head for the target's classes is first trained on the frozen backbone
  * (so that random head gradients do not wreck the pretrained features), then the top-k backbone
  * blocks (or all of them) are unfrozen and trained together with the head, the backbone at a lower
- * learning rate (discriminative rates), early-stopped on the validation split when there is one.
- * A block is a backbone layer with trainable parameters (dense, convolution, normalisation…).
+ * learning rate (discriminative rates), early-stopped on the validation split when there is one. A
+ * block is a backbone layer with trainable parameters (dense, convolution, normalisation…).
  *
  * <p>Options: {@code lr} (Adam rate of the second phase, default 0.001), {@code head-lr} (rate of
  * the head phase, 0.01), {@code head-epochs} (3; 0 skips the head phase), {@code top-k} ({@code
@@ -159,7 +159,8 @@ public final class FineTuneStrategy implements TransferStrategy {
                   + "x the rate)"));
       Provenance provenance = Runs.provenance(ID, context, device, notes);
       NetworkModel model =
-          new NetworkModel(network, source.encoder(), source.inputSpec(), data.classNames(), provenance);
+          new NetworkModel(
+              network, source.encoder(), source.inputSpec(), data.classNames(), provenance);
       network = null;
       return Runs.result(ID, context, model, notes, provenance);
     } finally {

@@ -31,7 +31,11 @@ final class Fitting {
     String describe(String phase) {
       StringBuilder s = new StringBuilder(phase).append(": ").append(epochsRun).append(" epochs");
       if (stoppedEarly) {
-        s.append(", early stop at epoch ").append(epochsRun).append(" (best ").append(bestEpoch + 1).append(')');
+        s.append(", early stop at epoch ")
+            .append(epochsRun)
+            .append(" (best ")
+            .append(bestEpoch + 1)
+            .append(')');
       }
       if (timeUp) {
         s.append(", stopped by the time budget");
@@ -63,7 +67,8 @@ final class Fitting {
     TrainerConfig config = TrainerConfig.of(epochs, batchSize, seed);
     if (validation != null) {
       config =
-          config.withEarlyStopping(new EarlyStopping(EarlyStopping.Metric.VAL_LOSS, patience, 0, true));
+          config.withEarlyStopping(
+              new EarlyStopping(EarlyStopping.Metric.VAL_LOSS, patience, 0, true));
     }
     TrainingListener clock =
         new TrainingListener() {
@@ -76,7 +81,11 @@ final class Fitting {
         };
     try {
       TrainingResult r =
-          Trainer.builder().setModel(model).setConfig(config).optListener(clock).build()
+          Trainer.builder()
+              .setModel(model)
+              .setConfig(config)
+              .optListener(clock)
+              .build()
               .fit(train, validation);
       return new Outcome(r.history().size(), r.bestEpoch(), r.stoppedEarly(), false);
     } catch (TimeUp t) {

@@ -17,14 +17,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code kmm}: instance weighting by kernel mean matching ({@link KernelMeanMatching}). The labelled
- * source examples are weighted so that their weighted feature distribution matches the target's
- * (labelled and unlabelled target examples), then a softmax head is trained on the weighted source
- * examples together with the labelled target examples (weight 1), through the weighted loss.
+ * {@code kmm}: instance weighting by kernel mean matching ({@link KernelMeanMatching}). The
+ * labelled source examples are weighted so that their weighted feature distribution matches the
+ * target's (labelled and unlabelled target examples), then a softmax head is trained on the
+ * weighted source examples together with the labelled target examples (weight 1), through the
+ * weighted loss.
  *
  * <p>Options: {@code bound} (B, the largest weight, default 10), {@code epsilon} (the slack of the
- * weights' mean around 1, default B / sqrt(n_s)), {@code gamma} (the RBF width, {@code auto} =
- * 1 / median squared distance), {@code lr} (0.01), {@code batch-size} (32), {@code patience} (5).
+ * weights' mean around 1, default B / sqrt(n_s)), {@code gamma} (the RBF width, {@code auto} = 1 /
+ * median squared distance), {@code lr} (0.01), {@code batch-size} (32), {@code patience} (5).
  */
 public final class KmmStrategy implements TransferStrategy {
 
@@ -58,7 +59,8 @@ public final class KmmStrategy implements TransferStrategy {
 
   @Override
   public String description() {
-    return "Kernel mean matching weights for the source data, then a weighted head on source + target.";
+    return "Kernel mean matching weights for the source data, then a weighted head on source +"
+               + " target.";
   }
 
   @Override
@@ -112,12 +114,20 @@ public final class KmmStrategy implements TransferStrategy {
             deadline);
     List<String> notes = new ArrayList<>();
     notes.add(describe(kmm, bound, epsilon, target.rows()));
-    notes.add(trained.outcome().describe("weighted head on " + beta.length + " source + "
-        + labelled.x().rows() + " target examples"));
+    notes.add(
+        trained
+            .outcome()
+            .describe(
+                "weighted head on "
+                    + beta.length
+                    + " source + "
+                    + labelled.x().rows()
+                    + " target examples"));
     return FeatureTask.result(ID, context, device, trained.head(), names, notes);
   }
 
-  static String describe(KernelMeanMatching.Result kmm, double bound, double epsilon, int targetRows) {
+  static String describe(
+      KernelMeanMatching.Result kmm, double bound, double epsilon, int targetRows) {
     double[] b = kmm.weights();
     double sum = 0;
     double squares = 0;

@@ -114,7 +114,8 @@ public final class LinearProbeStrategy implements TransferStrategy {
       notes.add(fit.describe("head on the frozen backbone"));
       Provenance provenance = Runs.provenance(ID, context, device, notes);
       NetworkModel model =
-          new NetworkModel(network, source.encoder(), source.inputSpec(), data.classNames(), provenance);
+          new NetworkModel(
+              network, source.encoder(), source.inputSpec(), data.classNames(), provenance);
       network = null;
       return Runs.result(ID, context, model, notes, provenance);
     } finally {

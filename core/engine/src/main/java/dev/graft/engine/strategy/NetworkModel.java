@@ -48,7 +48,10 @@ public final class NetworkModel implements TrainedModel {
     if (classNames.size() != network.outputWidth()) {
       network.close();
       throw new IllegalArgumentException(
-          classNames.size() + " class names for a network with " + network.outputWidth() + " outputs");
+          classNames.size()
+              + " class names for a network with "
+              + network.outputWidth()
+              + " outputs");
     }
     this.network = network;
     this.encoder = encoder;
@@ -69,11 +72,7 @@ public final class NetworkModel implements TrainedModel {
   public synchronized void export(Path dir) {
     ensureOpen();
     ModelExport.write(
-        network,
-        classNames,
-        inputSpec,
-        ModelExport.provenanceEntries(provenance, Map.of()),
-        dir);
+        network, classNames, inputSpec, ModelExport.provenanceEntries(provenance, Map.of()), dir);
   }
 
   @Override

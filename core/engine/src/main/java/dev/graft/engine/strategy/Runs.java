@@ -32,7 +32,11 @@ final class Runs {
   }
 
   static GraphModel network(
-      NetworkSpec spec, FineTuning fineTuning, double learningRate, long seed, DeviceConfig device) {
+      NetworkSpec spec,
+      FineTuning fineTuning,
+      double learningRate,
+      long seed,
+      DeviceConfig device) {
     return GraphModel.builder()
         .setNetwork(spec)
         .setLoss(LossSpec.softmaxCrossEntropy())
@@ -56,7 +60,9 @@ final class Runs {
             .put("device", device.label())
             .put("strategy.id", strategyId)
             .put("source.id", context.source().descriptor().id())
-            .put("modality", context.source().descriptor().modality().name().toLowerCase(java.util.Locale.ROOT))
+            .put(
+                "modality",
+                context.source().descriptor().modality().name().toLowerCase(java.util.Locale.ROOT))
             .put("seed", context.seed())
             .put("data.train", context.train().info().name() + " (" + context.train().size() + ")")
             .putAll("config.", context.options());

@@ -24,8 +24,8 @@ import java.util.Set;
  * labelled examples only (with the modality's seeded augmentation), early-stopped on the validation
  * split when there is one.
  *
- * <p>Options: {@code lr} (Adam rate, default 0.001), {@code batch-size} (32), {@code patience}
- * (5), {@code augment} (true).
+ * <p>Options: {@code lr} (Adam rate, default 0.001), {@code batch-size} (32), {@code patience} (5),
+ * {@code augment} (true).
  */
 public final class ScratchStrategy implements TransferStrategy {
 
@@ -62,7 +62,8 @@ public final class ScratchStrategy implements TransferStrategy {
 
   @Override
   public String description() {
-    return "Baseline: the source's architecture, randomly initialised and trained on the target only.";
+    return "Baseline: the source's architecture, randomly initialised and trained on the target"
+               + " only.";
   }
 
   @Override
@@ -84,7 +85,11 @@ public final class ScratchStrategy implements TransferStrategy {
         source.network().network().withDenseHead(SourceNetwork.HEAD, data.classNames().size());
     GraphModel network =
         Runs.network(
-            spec, FineTuning.all(), settings.learningRate(), Runs.derive(context.seed(), 1), device);
+            spec,
+            FineTuning.all(),
+            settings.learningRate(),
+            Runs.derive(context.seed(), 1),
+            device);
     try {
       Fitting.Outcome fit =
           Fitting.fit(
@@ -100,7 +105,8 @@ public final class ScratchStrategy implements TransferStrategy {
       notes.add(fit.describe("scratch training"));
       var provenance = Runs.provenance(ID, context, device, notes);
       NetworkModel model =
-          new NetworkModel(network, source.encoder(), source.inputSpec(), data.classNames(), provenance);
+          new NetworkModel(
+              network, source.encoder(), source.inputSpec(), data.classNames(), provenance);
       network = null;
       return Runs.result(ID, context, model, notes, provenance);
     } finally {

@@ -60,15 +60,15 @@ public final class SelfTrainingStrategy implements TransferStrategy {
 
   @Override
   public String description() {
-    return "Self-training: confident, class-balanced pseudo-labels on the unlabelled target, iterated.";
+    return "Self-training: confident, class-balanced pseudo-labels on the unlabelled target,"
+               + " iterated.";
   }
 
   @Override
   public Capabilities capabilities() {
     return Capabilities.anyModality(
         EnumSet.of(TaskType.CLASSIFICATION),
-        EnumSet.of(
-            Requirement.FEATURES, Requirement.TARGET_LABELS, Requirement.UNLABELLED_TARGET));
+        EnumSet.of(Requirement.FEATURES, Requirement.TARGET_LABELS, Requirement.UNLABELLED_TARGET));
   }
 
   @Override
@@ -98,7 +98,8 @@ public final class SelfTrainingStrategy implements TransferStrategy {
           notes.add("stopped before round " + round + ": time budget spent");
           break;
         }
-        ProbabilityMatrix p = BatchedInference.probabilities(current.head(), pool.values(), pool.rows());
+        ProbabilityMatrix p =
+            BatchedInference.probabilities(current.head(), pool.values(), pool.rows());
         PseudoLabels pseudo = PseudoLabels.select(p, threshold);
         notes.add(pseudo.describe(round));
         if (pseudo.rows().length == 0) {

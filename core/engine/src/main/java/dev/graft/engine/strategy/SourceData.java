@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A source's labelled data in the target's label space, for instance-based transfer: source
- * classes are matched to target classes by name, and examples of source classes the target does
- * not have are left out.
+ * A source's labelled data in the target's label space, for instance-based transfer: source classes
+ * are matched to target classes by name, and examples of source classes the target does not have
+ * are left out.
  *
  * @param features the source examples' features
  * @param labels their target-class labels

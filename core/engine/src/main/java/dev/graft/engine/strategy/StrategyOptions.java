@@ -66,8 +66,15 @@ final class StrategyOptions {
       return n;
     } catch (NumberFormatException e) {
       throw new ConfigException(
-          "'" + name(key) + "' is '" + v.get() + "'; it must be an integer from " + min + " to "
-              + max + ".");
+          "'"
+              + name(key)
+              + "' is '"
+              + v.get()
+              + "'; it must be an integer from "
+              + min
+              + " to "
+              + max
+              + ".");
     }
   }
 
@@ -97,7 +104,8 @@ final class StrategyOptions {
     if (t.equals("true") || t.equals("false")) {
       return Boolean.parseBoolean(t);
     }
-    throw new ConfigException("'" + name(key) + "' is '" + v.get() + "'; it must be true or false.");
+    throw new ConfigException(
+        "'" + name(key) + "' is '" + v.get() + "'; it must be true or false.");
   }
 
   /** An integer option that may also be {@code all} (returned as 0). */
@@ -109,12 +117,22 @@ final class StrategyOptions {
     try {
       int n = Integer.parseInt(v.get());
       ConfigException.require(
-          n >= min && n <= max, name(key), v.get(), "'all' or an integer from " + min + " to " + max);
+          n >= min && n <= max,
+          name(key),
+          v.get(),
+          "'all' or an integer from " + min + " to " + max);
       return n;
     } catch (NumberFormatException e) {
       throw new ConfigException(
-          "'" + name(key) + "' is '" + v.get() + "'; it must be 'all' or an integer from " + min
-              + " to " + max + ".");
+          "'"
+              + name(key)
+              + "' is '"
+              + v.get()
+              + "'; it must be 'all' or an integer from "
+              + min
+              + " to "
+              + max
+              + ".");
     }
   }
 

@@ -5,8 +5,8 @@ import dev.graft.api.transfer.TransferContext;
 import java.util.List;
 
 /**
- * The target's labelled splits encoded for a source network: training data (augmented per epoch
- * if asked) and validation data for early stopping.
+ * The target's labelled splits encoded for a source network: training data (augmented per epoch if
+ * asked) and validation data for early stopping.
  *
  * @param train the training examples
  * @param validation the validation examples, or null

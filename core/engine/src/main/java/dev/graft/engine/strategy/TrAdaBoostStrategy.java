@@ -25,8 +25,8 @@ import java.util.Set;
  * head on the labelled source and target examples under the current weights (the weighted loss),
  * measures its weighted error {@code e_t} on the target examples, and re-weights: a misclassified
  * source example is multiplied by {@code beta = 1 / (1 + sqrt(2 ln n_s / N))}, a misclassified
- * target example by {@code beta_t^-1} with {@code beta_t = e_t / (1 - e_t)} ({@code e_t} is kept
- * in [0.001, 0.499] as the algorithm requires e_t &lt; 1/2).
+ * target example by {@code beta_t^-1} with {@code beta_t = e_t / (1 - e_t)} ({@code e_t} is kept in
+ * [0.001, 0.499] as the algorithm requires e_t &lt; 1/2).
  *
  * <p>The final model is the vote of the heads of rounds ceil(N/2)..N weighted by {@code ln(1 /
  * beta_t)}, as in the paper. Over K classes the vote is cast with the heads' log-probabilities,
@@ -70,7 +70,8 @@ public final class TrAdaBoostStrategy implements TransferStrategy {
 
   @Override
   public String description() {
-    return "TrAdaBoost: boosting that down-weights misleading source examples, weighted vote of heads.";
+    return "TrAdaBoost: boosting that down-weights misleading source examples, weighted vote of"
+               + " heads.";
   }
 
   @Override
@@ -111,7 +112,12 @@ public final class TrAdaBoostStrategy implements TransferStrategy {
       HeadTraining.Examples weighted = new HeadTraining.Examples(x, y, normalised(w));
       HeadTraining.Trained round =
           HeadTraining.train(
-              weighted, null, names.size(), settings, Runs.derive(context.seed(), 100 + t), device,
+              weighted,
+              null,
+              names.size(),
+              settings,
+              Runs.derive(context.seed(), 100 + t),
+              device,
               deadline);
       int[] predicted;
       Map<String, float[]> weights;
@@ -198,7 +204,8 @@ public final class TrAdaBoostStrategy implements TransferStrategy {
     return out;
   }
 
-  private static void accumulate(Map<String, float[]> vote, Map<String, float[]> weights, double a) {
+  private static void accumulate(
+      Map<String, float[]> vote, Map<String, float[]> weights, double a) {
     for (Map.Entry<String, float[]> e : weights.entrySet()) {
       float[] sum = vote.computeIfAbsent(e.getKey(), k -> new float[e.getValue().length]);
       for (int i = 0; i < sum.length; i++) {

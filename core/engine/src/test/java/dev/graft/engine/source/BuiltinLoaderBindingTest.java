@@ -21,7 +21,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The host injector binds both loaders and the strategies; the encoder lookup goes through the lazy registry. */
+/**
+ * The host injector binds both loaders and the strategies; the encoder lookup goes through the lazy
+ * registry.
+ */
 class BuiltinLoaderBindingTest {
 
   @Test
@@ -33,8 +36,15 @@ class BuiltinLoaderBindingTest {
     ExtensionRegistry registry = injector.getInstance(ExtensionRegistry.class);
     SourceLoader store = registry.require(SourceLoader.class, ModelStoreLoader.ID);
     registry.require(SourceLoader.class, SavedModelLoader.ID);
-    for (String id : java.util.List.of(
-        "scratch", "linear-probe", "fine-tune", "coral", "self-training", "kmm", "tradaboost")) {
+    for (String id :
+        java.util.List.of(
+            "scratch",
+            "linear-probe",
+            "fine-tune",
+            "coral",
+            "self-training",
+            "kmm",
+            "tradaboost")) {
       registry.require(dev.graft.api.transfer.TransferStrategy.class, id);
     }
     SourceQuery query = new SourceQuery(Modality.TABULAR, Optional.empty(), Map.of());

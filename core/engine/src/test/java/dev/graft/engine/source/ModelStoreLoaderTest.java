@@ -52,7 +52,13 @@ class ModelStoreLoaderTest {
     Map<String, Object> provenance = new LinkedHashMap<>(m.provenance());
     provenance.put("modality", "vision");
     new ModelManifest(
-            m.formatVersion(), m.tags(), m.signatures(), m.inputSpec(), m.labels(), provenance, m.files())
+            m.formatVersion(),
+            m.tags(),
+            m.signatures(),
+            m.inputSpec(),
+            m.labels(),
+            provenance,
+            m.files())
         .writeTo(vision);
   }
 
@@ -94,10 +100,12 @@ class ModelStoreLoaderTest {
     assertEquals(64, d.properties().get("digest").length());
     List<SourceDescriptor> vision =
         loader.discover(new SourceQuery(Modality.VISION, Optional.empty(), Map.of()));
-    assertEquals(List.of("store:nested/vision-model"), vision.stream().map(SourceDescriptor::id).toList());
+    assertEquals(
+        List.of("store:nested/vision-model"), vision.stream().map(SourceDescriptor::id).toList());
     List<SourceDescriptor> located =
         loader.discover(
-            new SourceQuery(Modality.TABULAR, Optional.of(store.resolve("circle").toString()), Map.of()));
+            new SourceQuery(
+                Modality.TABULAR, Optional.of(store.resolve("circle").toString()), Map.of()));
     assertEquals(List.of("store:circle"), located.stream().map(SourceDescriptor::id).toList());
   }
 
@@ -137,7 +145,8 @@ class ModelStoreLoaderTest {
       for (int i = 0; i < predicted.length; i++) {
         correct += predicted[i] == PROBE.classLabels().get(i) ? 1 : 0;
       }
-      assertTrue(correct > 0.9 * predicted.length, "source accuracy " + correct + "/" + predicted.length);
+      assertTrue(
+          correct > 0.9 * predicted.length, "source accuracy " + correct + "/" + predicted.length);
     }
   }
 
@@ -148,7 +157,9 @@ class ModelStoreLoaderTest {
         loader.discover(new SourceQuery(Modality.TABULAR, Optional.empty(), Map.of())).get(0);
     GraftException e = assertThrows(GraftException.class, () -> loader.open(d));
     assertEquals("GRAFT-EXT-001", e.errorId().code());
-    assertTrue(e.getMessage().contains("'vector'") && e.getMessage().contains("installed: none"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("'vector'") && e.getMessage().contains("installed: none"),
+        e.getMessage());
   }
 
   @Test
@@ -160,7 +171,9 @@ class ModelStoreLoaderTest {
                 loader(List.of())
                     .discover(
                         new SourceQuery(
-                            Modality.TABULAR, Optional.of(store.resolve("nope").toString()), Map.of())));
+                            Modality.TABULAR,
+                            Optional.of(store.resolve("nope").toString()),
+                            Map.of())));
     assertTrue(e.getMessage().contains("nope"), e.getMessage());
   }
 
@@ -169,8 +182,10 @@ class ModelStoreLoaderTest {
     Path foreign = dir.resolve("foreign");
     copy(store.resolve("circle"), foreign);
     Files.delete(foreign.resolve(ModelManifest.FILE_NAME));
-    SavedModelLoader loader = new SavedModelLoader(InputEncoders.of(List.of(new VectorEncoder())), DeviceConfig.cpu());
-    SourceQuery query = new SourceQuery(Modality.TABULAR, Optional.of(foreign.toString()), Map.of());
+    SavedModelLoader loader =
+        new SavedModelLoader(InputEncoders.of(List.of(new VectorEncoder())), DeviceConfig.cpu());
+    SourceQuery query =
+        new SourceQuery(Modality.TABULAR, Optional.of(foreign.toString()), Map.of());
     GraftException noSidecar = assertThrows(GraftException.class, () -> loader.discover(query));
     assertTrue(noSidecar.getMessage().contains("graft-input.json"), noSidecar.getMessage());
 
@@ -182,10 +197,12 @@ class ModelStoreLoaderTest {
     List<SourceDescriptor> found = loader.discover(query);
     assertEquals(List.of("saved-model:foreign"), found.stream().map(SourceDescriptor::id).toList());
     try (Source source = loader.open(found.get(0));
-        Source graft = loader(List.of(new VectorEncoder())).open(
+        Source graft =
             loader(List.of(new VectorEncoder()))
-                .discover(new SourceQuery(Modality.TABULAR, Optional.empty(), Map.of()))
-                .get(0))) {
+                .open(
+                    loader(List.of(new VectorEncoder()))
+                        .discover(new SourceQuery(Modality.TABULAR, Optional.empty(), Map.of()))
+                        .get(0))) {
       assertFalse(source.trainable());
       assertTrue(source.modelDirectory().isEmpty());
       assertClose(graft.features(PROBE).data(), source.features(PROBE).data(), 1e-6, "features");
@@ -198,7 +215,8 @@ class ModelStoreLoaderTest {
 
     Files.writeString(
         foreign.resolve("graft-input.json"),
-        "{\"input\": {\"kind\": \"vector\", \"shape\": [-1, 12]}, \"features\": {\"output\": \"nope\"}}");
+        "{\"input\": {\"kind\": \"vector\", \"shape\": [-1, 12]}, \"features\": {\"output\":"
+            + " \"nope\"}}");
     SourceDescriptor d = loader.discover(query).get(0);
     GraftException badOutput = assertThrows(GraftException.class, () -> loader.open(d));
     assertEquals("GRAFT-MODEL-003", badOutput.errorId().code());

@@ -56,7 +56,8 @@ class FeatureStrategiesTest {
         source, train, Optional.empty(), Optional.ofNullable(pool), BUDGET, 5, options, work);
   }
 
-  static double run(TransferStrategy strategy, TransferContext ctx, Dataset<?> test, boolean twice) {
+  static double run(
+      TransferStrategy strategy, TransferContext ctx, Dataset<?> test, boolean twice) {
     TransferResult a = strategy.transfer(ctx);
     try {
       double accuracy = Accuracy.of(a.model(), test);
@@ -104,11 +105,12 @@ class FeatureStrategiesTest {
             FeatureRows.of(source.features(sourceData)), sourceData.classLabels().values(), null);
     double unaligned;
     try (GraphModel head =
-        HeadTraining.train(plain, null, 3, new HeadSettings(0.01, 32, 5, 40), 5, CPU,
-                Deadline.start(BUDGET))
+        HeadTraining.train(
+                plain, null, 3, new HeadSettings(0.01, 32, 5, 40), 5, CPU, Deadline.start(BUDGET))
             .head()) {
       FeatureRows t = FeatureRows.of(source.features(target));
-      int[] predicted = BatchedInference.probabilities(head, t.values(), t.rows()).argmax().values();
+      int[] predicted =
+          BatchedInference.probabilities(head, t.values(), t.rows()).argmax().values();
       int correct = 0;
       for (int i = 0; i < predicted.length; i++) {
         correct += predicted[i] == target.classLabels().get(i) ? 1 : 0;
@@ -129,9 +131,17 @@ class FeatureStrategiesTest {
     Source source = new VectorSource(null);
     TransferStrategy self = new SelfTrainingStrategy(CPU);
     double first =
-        run(self, context(source, train, pool.withoutTargets(), Map.of("rounds", "0"), work), pool, false);
+        run(
+            self,
+            context(source, train, pool.withoutTargets(), Map.of("rounds", "0"), work),
+            pool,
+            false);
     double last =
-        run(self, context(source, train, pool.withoutTargets(), Map.of("rounds", "6"), work), pool, true);
+        run(
+            self,
+            context(source, train, pool.withoutTargets(), Map.of("rounds", "6"), work),
+            pool,
+            true);
     System.out.printf("self-training %.3f vs first round %.3f%n", last, first);
     assertTrue(last > first + 0.05, "self-training " + last + " vs first round " + first);
   }
@@ -144,10 +154,16 @@ class FeatureStrategiesTest {
    */
   static Dataset<float[]> mixedSource(int otherPerClass) {
     Dataset<float[]> matching = blobs("matching", 60, 10, 5, v -> v);
-    Dataset<float[]> other = blobs("other", otherPerClass, 10, 6, v -> {
-      v[3] += 6;
-      return v;
-    });
+    Dataset<float[]> other =
+        blobs(
+            "other",
+            otherPerClass,
+            10,
+            6,
+            v -> {
+              v[3] += 6;
+              return v;
+            });
     List<float[]> x = new ArrayList<>(matching.examples());
     x.addAll(other.examples());
     int[] y = new int[x.size()];
@@ -168,7 +184,8 @@ class FeatureStrategiesTest {
     FeatureRows xs = FeatureRows.of(s.features(source));
     FeatureRows xt = FeatureRows.of(s.features(target));
     KernelMeanMatching.Result r =
-        KernelMeanMatching.solve(xs, xt, KernelMeanMatching.medianGamma(xs, xt), 10, 10 / Math.sqrt(360));
+        KernelMeanMatching.solve(
+            xs, xt, KernelMeanMatching.medianGamma(xs, xt), 10, 10 / Math.sqrt(360));
     double matching = 0;
     double other = 0;
     for (int i = 0; i < 180; i++) {
@@ -189,14 +206,29 @@ class FeatureStrategiesTest {
     Source source = new VectorSource(mixedSource(30));
     Map<String, String> options = Map.of("batch-size", "16");
     double targetOnly =
-        run(new LinearProbeStrategy(null, CPU), context(source, train, test.withoutTargets(), options, work), test, true);
-    double kmm = run(new KmmStrategy(CPU), context(source, train, test.withoutTargets(), options, work), test, true);
+        run(
+            new LinearProbeStrategy(null, CPU),
+            context(source, train, test.withoutTargets(), options, work),
+            test,
+            true);
+    double kmm =
+        run(
+            new KmmStrategy(CPU),
+            context(source, train, test.withoutTargets(), options, work),
+            test,
+            true);
     Map<String, String> boost = Map.of("batch-size", "16");
     double tradaboost =
-        run(new TrAdaBoostStrategy(CPU), context(source, train, test.withoutTargets(), boost, work), test, true);
+        run(
+            new TrAdaBoostStrategy(CPU),
+            context(source, train, test.withoutTargets(), boost, work),
+            test,
+            true);
     System.out.printf("kmm %.3f, tradaboost %.3f, target only %.3f%n", kmm, tradaboost, targetOnly);
     assertTrue(kmm > targetOnly + 0.05, "kmm " + kmm + " vs target only " + targetOnly);
-    assertTrue(tradaboost > targetOnly + 0.03, "tradaboost " + tradaboost + " vs target only " + targetOnly);
+    assertTrue(
+        tradaboost > targetOnly + 0.03,
+        "tradaboost " + tradaboost + " vs target only " + targetOnly);
   }
 
   @Test
@@ -216,7 +248,8 @@ class FeatureStrategiesTest {
       assertEquals(FeatureHeadModel.KIND, spec.get("kind"));
       assertEquals("vectors", spec.get("source"));
       assertEquals("d", spec.get("sourceDigest"));
-      dev.graft.tensorflow.nn.TrainedNetwork reloaded = dev.graft.tensorflow.nn.TrainedNetwork.load(dir);
+      dev.graft.tensorflow.nn.TrainedNetwork reloaded =
+          dev.graft.tensorflow.nn.TrainedNetwork.load(dir);
       FeatureRows x = FeatureRows.of(source.features(test));
       try (GraphModel head =
           GraphModel.builder().setNetwork(reloaded.network()).setLoss(reloaded.loss()).build()) {
@@ -251,7 +284,9 @@ class FeatureStrategiesTest {
             () ->
                 new SelfTrainingStrategy(CPU)
                     .transfer(context(noData, train, train, Map.of("threshold", "1.5"), work)));
-    assertTrue(threshold.getMessage().contains("threshold") && threshold.getMessage().contains("at most 1"),
+    assertTrue(
+        threshold.getMessage().contains("threshold")
+            && threshold.getMessage().contains("at most 1"),
         threshold.getMessage());
   }
 }

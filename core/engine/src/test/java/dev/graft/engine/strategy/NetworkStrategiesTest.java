@@ -92,7 +92,9 @@ class NetworkStrategiesTest {
           s.model().predict(TEST).probabilities().orElseThrow().values().data(),
           s2.model().predict(TEST).probabilities().orElseThrow().values().data(),
           "scratch: same seed, same predictions (augmentation included)");
-      assertTrue(a.notes().get(0).startsWith("head phase (backbone frozen): 3 epochs"), a.notes().toString());
+      assertTrue(
+          a.notes().get(0).startsWith("head phase (backbone frozen): 3 epochs"),
+          a.notes().toString());
       assertTrue(a.notes().get(1).contains("[embed, hidden]"), a.notes().toString());
     }
     System.out.printf("fine-tune %.3f vs scratch %.3f%n", fineTuned, baseline);
@@ -109,7 +111,8 @@ class NetworkStrategiesTest {
       System.out.printf("linear-probe %.3f%n", accuracy);
       assertTrue(accuracy > 0.85, "linear-probe accuracy " + accuracy);
       double[] expected = a.model().predict(TEST).probabilities().orElseThrow().values().data();
-      assertArrayEquals(expected, b.model().predict(TEST).probabilities().orElseThrow().values().data());
+      assertArrayEquals(
+          expected, b.model().predict(TEST).probabilities().orElseThrow().values().data());
 
       Path exported = work.resolve("export/model");
       a.model().export(exported);
@@ -127,13 +130,15 @@ class NetworkStrategiesTest {
       try (GraphModel net =
           GraphModel.builder().setNetwork(reloaded.network()).setLoss(reloaded.loss()).build()) {
         reloaded.restore(net);
-        assertClose(expected, Softmax.rows(net.logits(x, TEST.size()), TEST.size(), 4).values().data());
+        assertClose(
+            expected, Softmax.rows(net.logits(x, TEST.size()), TEST.size(), 4).values().data());
       }
       // and through DJL, as a model-store source
       try (Source again =
           loader.open(
               loader
-                  .discover(new SourceQuery(Modality.TABULAR, Optional.of(exported.toString()), Map.of()))
+                  .discover(
+                      new SourceQuery(Modality.TABULAR, Optional.of(exported.toString()), Map.of()))
                   .get(0))) {
         assertClose(expected, again.probabilities(TEST).orElseThrow().values().data());
       }
@@ -146,7 +151,8 @@ class NetworkStrategiesTest {
     Map<String, String> options = Map.of("top-k", "1", "head-epochs", "1", "batch-size", "8");
     TrainingBudget budget = new TrainingBudget(3, Duration.ofMinutes(5));
     TransferContext ctx =
-        new TransferContext(source, TRAIN, Optional.of(TEST), Optional.empty(), budget, 3, options, work);
+        new TransferContext(
+            source, TRAIN, Optional.of(TEST), Optional.empty(), budget, 3, options, work);
     try (AutoCloseableResult r = wrap(fineTune.transfer(ctx))) {
       assertTrue(r.notes().get(1).contains("top-k 1: [embed]"), r.notes().toString());
       assertTrue(!r.validationMetrics().isEmpty(), "validation metrics are reported");
@@ -157,11 +163,17 @@ class NetworkStrategiesTest {
   void badOptionsAreReportedWithTheAllowedValues(@TempDir Path work) {
     TransferStrategy fineTune = new FineTuneStrategy(ENCODERS, DeviceConfig.cpu());
     ConfigException topK =
-        assertThrows(ConfigException.class, () -> fineTune.transfer(context(Map.of("top-k", "zero"), work)));
-    assertTrue(topK.getMessage().contains("top-k") && topK.getMessage().contains("'all'"), topK.getMessage());
+        assertThrows(
+            ConfigException.class, () -> fineTune.transfer(context(Map.of("top-k", "zero"), work)));
+    assertTrue(
+        topK.getMessage().contains("top-k") && topK.getMessage().contains("'all'"),
+        topK.getMessage());
     ConfigException unknown =
-        assertThrows(ConfigException.class, () -> fineTune.transfer(context(Map.of("rate", "1"), work)));
-    assertTrue(unknown.getMessage().contains("'rate'") && unknown.getMessage().contains("backbone-lr"), unknown.getMessage());
+        assertThrows(
+            ConfigException.class, () -> fineTune.transfer(context(Map.of("rate", "1"), work)));
+    assertTrue(
+        unknown.getMessage().contains("'rate'") && unknown.getMessage().contains("backbone-lr"),
+        unknown.getMessage());
   }
 
   static void assertClose(double[] expected, double[] actual) {

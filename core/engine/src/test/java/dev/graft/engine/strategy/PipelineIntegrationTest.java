@@ -7,6 +7,7 @@ import dev.graft.api.config.DeviceConfig;
 import dev.graft.api.data.DatasetReader;
 import dev.graft.api.data.ReadOptions;
 import dev.graft.api.data.ReadResult;
+import dev.graft.api.estimate.TransferabilityEstimator;
 import dev.graft.api.evaluate.Evaluator;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.api.extension.GraftExtension;
@@ -15,7 +16,6 @@ import dev.graft.api.extension.TaskType;
 import dev.graft.api.source.InputEncoder;
 import dev.graft.api.source.SourceLoader;
 import dev.graft.api.source.SourceQuery;
-import dev.graft.api.estimate.TransferabilityEstimator;
 import dev.graft.api.transfer.TransferStrategy;
 import dev.graft.engine.GraftConfig;
 import dev.graft.engine.estimate.LogMeEstimator;
@@ -63,7 +63,8 @@ class PipelineIntegrationTest {
 
     @Override
     public Capabilities capabilities() {
-      return new Capabilities(EnumSet.of(Modality.TABULAR), EnumSet.of(TaskType.CLASSIFICATION), Set.of());
+      return new Capabilities(
+          EnumSet.of(Modality.TABULAR), EnumSet.of(TaskType.CLASSIFICATION), Set.of());
     }
 
     @Override
@@ -110,9 +111,12 @@ class PipelineIntegrationTest {
     ExtensionRegistry registry =
         ExtensionRegistry.build(
             builtins,
-            PluginHost.start(Optional.empty(), "0.1.0", type -> {
-              throw new AssertionError(type);
-            }));
+            PluginHost.start(
+                Optional.empty(),
+                "0.1.0",
+                type -> {
+                  throw new AssertionError(type);
+                }));
     GraftConfig config =
         new GraftConfig(Optional.empty(), cpu, temp.resolve("store"), temp.resolve("cache"));
     Map<String, String> fast = Map.of("lr", "0.01", "batch-size", "8");
@@ -146,12 +150,12 @@ class PipelineIntegrationTest {
         fineTune + " vs " + scratch);
     assertTrue(
         r.skipped().stream().anyMatch(s -> s.strategyId().equals("kmm")), r.skipped().toString());
-    assertTrue(
-        "fine-tune".equals(r.winner().strategyId()), r.winner().toString());
+    assertTrue("fine-tune".equals(r.winner().strategyId()), r.winner().toString());
     // the exported winner is itself a Graft model the store can offer as a source
     Path exported = temp.resolve("run").resolve(TransferPipeline.MODEL_DIR);
     var found =
-        loader.discover(new SourceQuery(Modality.TABULAR, Optional.of(exported.toString()), Map.of()));
+        loader.discover(
+            new SourceQuery(Modality.TABULAR, Optional.of(exported.toString()), Map.of()));
     assertEquals(1, found.size());
   }
 

@@ -52,17 +52,20 @@ public final class SourceModels {
     for (int i = 0; i < data.size(); i++) {
       System.arraycopy(data.example(i), 0, x, i * Synthetic.DIM, Synthetic.DIM);
     }
-    GraphModel model =
-        Runs.network(circleNetwork(), FineTuning.all(), 0.01, 3, DeviceConfig.cpu());
+    GraphModel model = Runs.network(circleNetwork(), FineTuning.all(), 0.01, 3, DeviceConfig.cpu());
     Trainer.builder()
         .setModel(model)
         .setConfig(TrainerConfig.of(25, 32, 5))
         .build()
         .fit(
-            ArrayDataset.ofClasses(x, Synthetic.DIM, data.classLabels().values(), Synthetic.CLUSTERS),
+            ArrayDataset.ofClasses(
+                x, Synthetic.DIM, data.classLabels().values(), Synthetic.CLUSTERS),
             null);
     Provenance provenance =
-        Provenance.builder("model").put("modality", "tabular").put("dataset", "circle-source").build();
+        Provenance.builder("model")
+            .put("modality", "tabular")
+            .put("dataset", "circle-source")
+            .build();
     Map<String, Object> spec = new java.util.LinkedHashMap<>(inputSpec());
     spec.put("shape", List.of(-1, Synthetic.DIM));
     return new NetworkModel(

@@ -54,7 +54,8 @@ public final class VectorEncoder implements InputEncoder {
       float[] x = (float[]) data.example(i);
       if (x.length != width) {
         throw new InvalidInputException(
-            GraftErrors.SIZE_MISMATCH, "example " + i + " has " + x.length + " values, not " + width);
+            GraftErrors.SIZE_MISMATCH,
+            "example " + i + " has " + x.length + " values, not " + width);
       }
       for (int j = 0; j < width; j++) {
         out[i * width + j] = augment ? x[j] + (float) (0.1 * gaussian(rnd)) : x[j];

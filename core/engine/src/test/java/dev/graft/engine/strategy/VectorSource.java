@@ -22,7 +22,12 @@ final class VectorSource implements Source {
   @Override
   public SourceDescriptor descriptor() {
     return new SourceDescriptor(
-        "vectors", "test", SourceKind.MODEL_AND_DATA, Modality.TABULAR, "memory", Map.of("digest", "d"));
+        "vectors",
+        "test",
+        SourceKind.MODEL_AND_DATA,
+        Modality.TABULAR,
+        "memory",
+        Map.of("digest", "d"));
   }
 
   @Override
