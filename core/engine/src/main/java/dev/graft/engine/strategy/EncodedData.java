@@ -20,8 +20,8 @@ final class EncodedData implements dev.graft.tensorflow.train.Dataset {
   private final InputEncoder encoder;
   private final Dataset<?> data;
   private final Map<String, Object> inputSpec;
-  private final int[] labels;
-  private final int numClasses;
+  private final float[] targets;
+  private final int targetWidth;
   private final boolean augment;
   private final int exampleSize;
   private final ArrayDataset plain;
@@ -30,20 +30,20 @@ final class EncodedData implements dev.graft.tensorflow.train.Dataset {
       InputEncoder encoder,
       Dataset<?> data,
       Map<String, Object> inputSpec,
-      int[] labels,
-      int numClasses,
+      float[] targets,
+      int targetWidth,
       boolean augment,
       int expectedExampleSize) {
     this.encoder = encoder;
     this.data = data;
     this.inputSpec = inputSpec;
-    this.labels = labels;
-    this.numClasses = numClasses;
+    this.targets = targets;
+    this.targetWidth = targetWidth;
     this.augment = augment;
     EncodedInputs once = encode(encoder, data, inputSpec, expectedExampleSize);
     this.exampleSize = once.exampleSize();
     this.plain =
-        augment ? null : ArrayDataset.ofClasses(once.values(), exampleSize, labels, numClasses);
+        augment ? null : ArrayDataset.ofTargets(once.values(), exampleSize, targets, targetWidth);
   }
 
   /**
@@ -52,7 +52,7 @@ final class EncodedData implements dev.graft.tensorflow.train.Dataset {
    * @param encoder the modality's encoder
    * @param data labelled examples
    * @param inputSpec the network's input spec
-   * @param numClasses the target's class count
+   * @param task what the network predicts (classes or real values)
    * @param augment whether each training pass augments
    * @param expectedExampleSize values per example the network takes
    * @return the training data
@@ -61,17 +61,11 @@ final class EncodedData implements dev.graft.tensorflow.train.Dataset {
       InputEncoder encoder,
       Dataset<?> data,
       Map<String, Object> inputSpec,
-      int numClasses,
+      TargetTask task,
       boolean augment,
       int expectedExampleSize) {
     return new EncodedData(
-        encoder,
-        data,
-        inputSpec,
-        data.classLabels().values(),
-        numClasses,
-        augment,
-        expectedExampleSize);
+        encoder, data, inputSpec, task.targets(data), task.outputs(), augment, expectedExampleSize);
   }
 
   /**
@@ -116,12 +110,12 @@ final class EncodedData implements dev.graft.tensorflow.train.Dataset {
 
   @Override
   public int targetWidth() {
-    return numClasses;
+    return targetWidth;
   }
 
   @Override
   public long size() {
-    return labels.length;
+    return data.size();
   }
 
   @Override
@@ -130,7 +124,7 @@ final class EncodedData implements dev.graft.tensorflow.train.Dataset {
       return plain.batches(batchSize, shuffle, seed);
     }
     EncodedInputs in = check(encoder, encoder.encode(data, inputSpec, true, seed), exampleSize);
-    return ArrayDataset.ofClasses(in.values(), exampleSize, labels, numClasses)
+    return ArrayDataset.ofTargets(in.values(), exampleSize, targets, targetWidth)
         .batches(batchSize, shuffle, seed);
   }
 }

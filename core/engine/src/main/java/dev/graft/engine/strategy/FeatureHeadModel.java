@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A softmax head over a source's features, for sources whose network the host cannot rebuild
- * (frozen foreign models) and for strategies that learn in feature space (CORAL, self-training,
- * KMM, TrAdaBoost). {@link #predict} embeds the examples with {@link Source#features} and applies
- * the head; {@link #export} writes the head network, with an input spec of kind {@value #KIND}
- * naming the source whose features it needs (id, location, digest, width).
+ * A softmax (or, for regression, linear) head over a source's features, for sources whose network
+ * the host cannot rebuild (frozen foreign models) and for strategies that learn in feature space
+ * (CORAL, self-training, KMM, TrAdaBoost). {@link #predict} embeds the examples with {@link
+ * Source#features} and applies the head; {@link #export} writes the head network, with an input
+ * spec of kind {@value #KIND} naming the source whose features it needs (id, location, digest,
+ * width).
  *
  * <p>Owns the head's graph and session, not the source (the pipeline closes sources). Thread-safe.
  */
@@ -27,7 +28,7 @@ public final class FeatureHeadModel implements TrainedModel {
 
   private final Source source;
   private final GraphModel head;
-  private final List<String> classNames;
+  private final TargetTask task;
   private final Provenance provenance;
   private boolean closed;
 
@@ -36,19 +37,19 @@ public final class FeatureHeadModel implements TrainedModel {
    *
    * @param source the source whose features the head reads (not owned)
    * @param head the trained head network (input = the source's feature width)
-   * @param classNames class names in output order
+   * @param classNames class names in output order, or empty for a regression head (raw outputs)
    * @param provenance how the model was made
    */
   public FeatureHeadModel(
       Source source, GraphModel head, List<String> classNames, Provenance provenance) {
-    if (classNames.size() != head.outputWidth()) {
+    if (!classNames.isEmpty() && classNames.size() != head.outputWidth()) {
       head.close();
       throw new IllegalArgumentException(
           classNames.size() + " class names for a head with " + head.outputWidth() + " outputs");
     }
     this.source = source;
     this.head = head;
-    this.classNames = List.copyOf(classNames);
+    this.task = new TargetTask(List.copyOf(classNames), head.outputWidth());
     this.provenance = provenance;
   }
 
@@ -66,8 +67,7 @@ public final class FeatureHeadModel implements TrainedModel {
                 + " features; the head takes "
                 + head.inputSize());
       }
-      return Predictions.ofProbabilities(
-          BatchedInference.probabilities(head, x.values(), x.rows()));
+      return task.predictions(BatchedInference.logits(head, x.values(), x.rows()), x.rows());
     }
   }
 
@@ -82,7 +82,7 @@ public final class FeatureHeadModel implements TrainedModel {
     spec.put("sourceDigest", source.descriptor().properties().getOrDefault("digest", ""));
     spec.put("featureWidth", head.inputSize());
     ModelExport.write(
-        head, classNames, spec, ModelExport.provenanceEntries(provenance, Map.of()), dir);
+        head, task.classNames(), spec, ModelExport.provenanceEntries(provenance, Map.of()), dir);
   }
 
   @Override

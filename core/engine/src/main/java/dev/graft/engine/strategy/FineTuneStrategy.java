@@ -75,7 +75,7 @@ public final class FineTuneStrategy implements TransferStrategy {
   @Override
   public Capabilities capabilities() {
     return Capabilities.anyModality(
-        EnumSet.of(TaskType.CLASSIFICATION),
+        EnumSet.of(TaskType.CLASSIFICATION, TaskType.REGRESSION),
         EnumSet.of(Requirement.TRAINABLE_SOURCE, Requirement.TARGET_LABELS));
   }
 
@@ -94,14 +94,19 @@ public final class FineTuneStrategy implements TransferStrategy {
     SourceNetwork source = SourceNetwork.load(context.source(), encoders, ID);
     TargetData data = TargetData.encode(source, context, augment);
     NetworkSpec spec =
-        source.network().network().withDenseHead(SourceNetwork.HEAD, data.classNames().size());
+        source.network().network().withDenseHead(SourceNetwork.HEAD, data.task().outputs());
     List<String> notes = new ArrayList<>();
     Map<String, float[]> start = null;
     int used = 0;
     if (headEpochs > 0) {
       try (GraphModel head =
           Runs.network(
-              spec, FineTuning.onlyHead(), headRate, Runs.derive(context.seed(), 1), device)) {
+              spec,
+              data.task().loss(),
+              FineTuning.onlyHead(),
+              headRate,
+              Runs.derive(context.seed(), 1),
+              device)) {
         source.network().transferBackbone(head);
         Fitting.Outcome fit =
             Fitting.fit(
@@ -129,7 +134,12 @@ public final class FineTuneStrategy implements TransferStrategy {
             .withRateMultipliers(rates);
     GraphModel network =
         Runs.network(
-            spec, unfrozen, settings.learningRate(), Runs.derive(context.seed(), 3), device);
+            spec,
+            data.task().loss(),
+            unfrozen,
+            settings.learningRate(),
+            Runs.derive(context.seed(), 3),
+            device);
     try {
       if (start != null) {
         network.loadWeights(start, layer -> true);
@@ -160,7 +170,7 @@ public final class FineTuneStrategy implements TransferStrategy {
       Provenance provenance = Runs.provenance(ID, context, device, notes);
       NetworkModel model =
           new NetworkModel(
-              network, source.encoder(), source.inputSpec(), data.classNames(), provenance);
+              network, source.encoder(), source.inputSpec(), data.task().classNames(), provenance);
       network = null;
       return Runs.result(ID, context, model, notes, provenance);
     } finally {

@@ -4,12 +4,14 @@ import dev.graft.api.config.DeviceConfig;
 import dev.graft.tensorflow.nn.Activation;
 import dev.graft.tensorflow.nn.FineTuning;
 import dev.graft.tensorflow.nn.GraphModel;
+import dev.graft.tensorflow.nn.LossSpec;
 import dev.graft.tensorflow.nn.NetworkSpec;
 import dev.graft.tensorflow.train.ArrayDataset;
 
 /**
- * Trains a dense softmax head (one linear layer over feature vectors) with optional per-example
- * weights, through the toolkit's weighted loss. Shared by the feature-space strategies.
+ * Trains a dense head (one linear layer over feature vectors; softmax for classes, linear for
+ * regression) with optional per-example weights, through the toolkit's weighted loss. Shared by the
+ * feature-space strategies.
  */
 final class HeadTraining {
 
@@ -32,7 +34,7 @@ final class HeadTraining {
   }
 
   /**
-   * Trains a new head.
+   * Trains a new softmax head on labelled feature rows.
    *
    * @param train the training examples
    * @param validation validation examples, or null
@@ -51,9 +53,46 @@ final class HeadTraining {
       long seed,
       DeviceConfig device,
       Deadline deadline) {
+    return trainOn(
+        train.dataset(numClasses),
+        validation == null ? null : validation.dataset(numClasses),
+        train.x().dim(),
+        LossSpec.softmaxCrossEntropy(),
+        numClasses,
+        settings,
+        seed,
+        device,
+        deadline);
+  }
+
+  /**
+   * Trains a new head (softmax or, with a regression loss, linear) on feature rows.
+   *
+   * @param train the training rows and targets
+   * @param validation validation rows and targets, or null
+   * @param featureWidth values per row
+   * @param loss the loss (softmax cross-entropy or mean squared error)
+   * @param outputs the head's output width
+   * @param settings rate, batch, patience, epochs
+   * @param seed the run seed
+   * @param device where to train
+   * @param deadline the time budget
+   * @return the trained head (the caller closes it) and what the fit did
+   */
+  static Trained trainOn(
+      ArrayDataset train,
+      ArrayDataset validation,
+      int featureWidth,
+      LossSpec loss,
+      int outputs,
+      HeadSettings settings,
+      long seed,
+      DeviceConfig device,
+      Deadline deadline) {
     GraphModel head =
         Runs.network(
-            spec(train.x().dim(), numClasses),
+            spec(featureWidth, outputs),
+            loss,
             FineTuning.all(),
             settings.learningRate(),
             Runs.derive(seed, 1),
@@ -62,8 +101,8 @@ final class HeadTraining {
       Fitting.Outcome outcome =
           Fitting.fit(
               head,
-              train.dataset(numClasses),
-              validation == null ? null : validation.dataset(numClasses),
+              train,
+              validation,
               settings.epochs(),
               settings.batchSize(),
               settings.patience(),

@@ -60,7 +60,7 @@ public final class KmmStrategy implements TransferStrategy {
   @Override
   public String description() {
     return "Kernel mean matching weights for the source data, then a weighted head on source +"
-               + " target.";
+        + " target.";
   }
 
   @Override

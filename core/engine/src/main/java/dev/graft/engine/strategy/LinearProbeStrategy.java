@@ -1,6 +1,7 @@
 package dev.graft.engine.strategy;
 
 import dev.graft.api.config.DeviceConfig;
+import dev.graft.api.data.Dataset;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.api.extension.Requirement;
 import dev.graft.api.extension.TaskType;
@@ -12,6 +13,7 @@ import dev.graft.engine.source.InputEncoders;
 import dev.graft.tensorflow.nn.FineTuning;
 import dev.graft.tensorflow.nn.GraphModel;
 import dev.graft.tensorflow.nn.NetworkSpec;
+import dev.graft.tensorflow.train.ArrayDataset;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,10 +22,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code linear-probe}: the source's features stay frozen; only a new softmax head is trained on
- * the target's labelled examples. For a Graft-model source the whole network is rebuilt with its
- * backbone frozen, so the result exports as one SavedModel ({@link NetworkModel}); for a frozen
- * foreign source the head is trained on {@code source.features()} ({@link FeatureHeadModel}).
+ * {@code linear-probe}: the source's features stay frozen; only a new head (softmax for classes,
+ * linear for real-valued targets) is trained on the target's labelled examples. For a Graft-model
+ * source the whole network is rebuilt with its backbone frozen, so the result exports as one
+ * SavedModel ({@link NetworkModel}); for a frozen foreign source the head is trained on {@code
+ * source.features()} ({@link FeatureHeadModel}).
  *
  * <p>Options: {@code lr} (Adam rate, default 0.01), {@code batch-size} (32), {@code patience} (5),
  * {@code augment} (false; applies to Graft-model sources).
@@ -69,7 +72,7 @@ public final class LinearProbeStrategy implements TransferStrategy {
   @Override
   public Capabilities capabilities() {
     return Capabilities.anyModality(
-        EnumSet.of(TaskType.CLASSIFICATION),
+        EnumSet.of(TaskType.CLASSIFICATION, TaskType.REGRESSION),
         EnumSet.of(Requirement.FEATURES, Requirement.TARGET_LABELS));
   }
 
@@ -90,10 +93,11 @@ public final class LinearProbeStrategy implements TransferStrategy {
     SourceNetwork source = SourceNetwork.load(context.source(), encoders, ID);
     TargetData data = TargetData.encode(source, context, augment);
     NetworkSpec spec =
-        source.network().network().withDenseHead(SourceNetwork.HEAD, data.classNames().size());
+        source.network().network().withDenseHead(SourceNetwork.HEAD, data.task().outputs());
     GraphModel network =
         Runs.network(
             spec,
+            data.task().loss(),
             FineTuning.onlyHead(),
             settings.learningRate(),
             Runs.derive(context.seed(), 1),
@@ -115,7 +119,7 @@ public final class LinearProbeStrategy implements TransferStrategy {
       Provenance provenance = Runs.provenance(ID, context, device, notes);
       NetworkModel model =
           new NetworkModel(
-              network, source.encoder(), source.inputSpec(), data.classNames(), provenance);
+              network, source.encoder(), source.inputSpec(), data.task().classNames(), provenance);
       network = null;
       return Runs.result(ID, context, model, notes, provenance);
     } finally {
@@ -127,18 +131,33 @@ public final class LinearProbeStrategy implements TransferStrategy {
 
   private TransferResult probeFeatures(
       TransferContext context, HeadSettings settings, Deadline deadline) {
-    List<String> names = Runs.classNames(context);
-    HeadTraining.Examples train = FeatureExamples.labelled(context.source(), context.train());
-    HeadTraining.Examples validation = FeatureExamples.validation(context);
+    TargetTask task = TargetTask.of(context.train());
+    FeatureRows x = FeatureRows.of(context.source().features(context.train()));
+    ArrayDataset train =
+        ArrayDataset.ofTargets(x.values(), x.dim(), task.targets(context.train()), task.outputs());
+    ArrayDataset validation = null;
+    if (context.validation().isPresent() && context.validation().get().targets().isPresent()) {
+      Dataset<?> v = context.validation().get();
+      FeatureRows vx = FeatureRows.of(context.source().features(v));
+      validation = ArrayDataset.ofTargets(vx.values(), vx.dim(), task.targets(v), task.outputs());
+    }
     HeadTraining.Trained trained =
-        HeadTraining.train(
-            train, validation, names.size(), settings, context.seed(), device, deadline);
+        HeadTraining.trainOn(
+            train,
+            validation,
+            x.dim(),
+            task.loss(),
+            task.outputs(),
+            settings,
+            context.seed(),
+            device,
+            deadline);
     try {
       List<String> notes = new ArrayList<>();
       notes.add(trained.outcome().describe("head on frozen source features"));
       Provenance provenance = Runs.provenance(ID, context, device, notes);
       FeatureHeadModel model =
-          new FeatureHeadModel(context.source(), trained.head(), names, provenance);
+          new FeatureHeadModel(context.source(), trained.head(), task.classNames(), provenance);
       return Runs.result(ID, context, model, notes, provenance);
     } catch (RuntimeException e) {
       trained.head().close();

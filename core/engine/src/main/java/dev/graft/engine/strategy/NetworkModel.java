@@ -13,10 +13,10 @@ import java.util.Map;
 
 /**
  * A whole trained network on encoded inputs: a backbone (transferred or trained from scratch) with
- * a softmax head over the target's classes. {@link #predict} encodes the examples with the
- * modality's {@link InputEncoder} and returns the softmax of the logits; {@link #export} writes one
- * SavedModel whose manifest carries the input spec (with its {@code kind}) and the class names, so
- * the model store can reopen it as a source.
+ * a head over the target's classes (or real-valued outputs). {@link #predict} encodes the examples
+ * with the modality's {@link InputEncoder} and returns the softmax of the logits (or the outputs);
+ * {@link #export} writes one SavedModel whose manifest carries the input spec (with its {@code
+ * kind}) and the class names, so the model store can reopen it as a source.
  *
  * <p>Owns the network's TensorFlow graph and session; {@link #close()} releases them. {@link
  * #predict} and {@link #export} may be called from several threads (they are serialised).
@@ -26,7 +26,7 @@ public final class NetworkModel implements TrainedModel {
   private final GraphModel network;
   private final InputEncoder encoder;
   private final Map<String, Object> inputSpec;
-  private final List<String> classNames;
+  private final TargetTask task;
   private final Provenance provenance;
   private boolean closed;
 
@@ -36,7 +36,8 @@ public final class NetworkModel implements TrainedModel {
    * @param network the trained network, whose outputs are the target's classes
    * @param encoder the encoder of the network's input kind
    * @param inputSpec the input spec the encoder follows (kind included)
-   * @param classNames class names in output order
+   * @param classNames class names in output order, or empty for a regression network (whose
+   *     predictions are its raw outputs)
    * @param provenance how the model was made
    */
   public NetworkModel(
@@ -45,7 +46,7 @@ public final class NetworkModel implements TrainedModel {
       Map<String, Object> inputSpec,
       List<String> classNames,
       Provenance provenance) {
-    if (classNames.size() != network.outputWidth()) {
+    if (!classNames.isEmpty() && classNames.size() != network.outputWidth()) {
       network.close();
       throw new IllegalArgumentException(
           classNames.size()
@@ -56,7 +57,7 @@ public final class NetworkModel implements TrainedModel {
     this.network = network;
     this.encoder = encoder;
     this.inputSpec = Map.copyOf(inputSpec);
-    this.classNames = List.copyOf(classNames);
+    this.task = new TargetTask(List.copyOf(classNames), network.outputWidth());
     this.provenance = provenance;
   }
 
@@ -64,15 +65,18 @@ public final class NetworkModel implements TrainedModel {
   public synchronized Predictions predict(Dataset<?> data) {
     ensureOpen();
     EncodedInputs in = EncodedData.encode(encoder, data, inputSpec, network.inputSize());
-    return Predictions.ofProbabilities(
-        BatchedInference.probabilities(network, in.values(), in.count()));
+    return task.predictions(BatchedInference.logits(network, in.values(), in.count()), in.count());
   }
 
   @Override
   public synchronized void export(Path dir) {
     ensureOpen();
     ModelExport.write(
-        network, classNames, inputSpec, ModelExport.provenanceEntries(provenance, Map.of()), dir);
+        network,
+        task.classNames(),
+        inputSpec,
+        ModelExport.provenanceEntries(provenance, Map.of()),
+        dir);
   }
 
   @Override
@@ -83,10 +87,10 @@ public final class NetworkModel implements TrainedModel {
   /**
    * The class names, in output order.
    *
-   * @return the names
+   * @return the names, empty for a regression network
    */
   public List<String> classNames() {
-    return classNames;
+    return task.classNames();
   }
 
   /**

@@ -8,7 +8,6 @@ import dev.graft.api.transfer.TrainedModel;
 import dev.graft.api.transfer.TransferContext;
 import dev.graft.api.transfer.TransferResult;
 import dev.graft.engine.GraftVersion;
-import dev.graft.engine.evaluate.ClassificationEvaluator;
 import dev.graft.tensorflow.nn.FineTuning;
 import dev.graft.tensorflow.nn.GraphModel;
 import dev.graft.tensorflow.nn.LossSpec;
@@ -37,9 +36,19 @@ final class Runs {
       double learningRate,
       long seed,
       DeviceConfig device) {
+    return network(spec, LossSpec.softmaxCrossEntropy(), fineTuning, learningRate, seed, device);
+  }
+
+  static GraphModel network(
+      NetworkSpec spec,
+      LossSpec loss,
+      FineTuning fineTuning,
+      double learningRate,
+      long seed,
+      DeviceConfig device) {
     return GraphModel.builder()
         .setNetwork(spec)
-        .setLoss(LossSpec.softmaxCrossEntropy())
+        .setLoss(loss)
         .optOptimizer(OptimizerSpec.adam(learningRate))
         .optFineTuning(fineTuning)
         .optSeed(seed)
@@ -90,9 +99,8 @@ final class Runs {
       List<Metric> metrics = List.of();
       Optional<Dataset<?>> validation = context.validation();
       if (validation.isPresent() && validation.get().targets().isPresent()) {
-        metrics =
-            new ClassificationEvaluator()
-                .evaluate(model.predict(validation.get()), validation.get().classLabels());
+        Dataset<?> v = validation.get();
+        metrics = TargetTask.of(v).evaluate(model.predict(v), v.targets().orElseThrow());
       }
       return new TransferResult(
           strategyId, context.source().descriptor().id(), model, metrics, notes, provenance);

@@ -63,13 +63,13 @@ public final class ScratchStrategy implements TransferStrategy {
   @Override
   public String description() {
     return "Baseline: the source's architecture, randomly initialised and trained on the target"
-               + " only.";
+        + " only.";
   }
 
   @Override
   public Capabilities capabilities() {
     return Capabilities.anyModality(
-        EnumSet.of(TaskType.CLASSIFICATION),
+        EnumSet.of(TaskType.CLASSIFICATION, TaskType.REGRESSION),
         EnumSet.of(Requirement.TRAINABLE_SOURCE, Requirement.TARGET_LABELS));
   }
 
@@ -82,10 +82,11 @@ public final class ScratchStrategy implements TransferStrategy {
     SourceNetwork source = SourceNetwork.load(context.source(), encoders, ID);
     TargetData data = TargetData.encode(source, context, augment);
     NetworkSpec spec =
-        source.network().network().withDenseHead(SourceNetwork.HEAD, data.classNames().size());
+        source.network().network().withDenseHead(SourceNetwork.HEAD, data.task().outputs());
     GraphModel network =
         Runs.network(
             spec,
+            data.task().loss(),
             FineTuning.all(),
             settings.learningRate(),
             Runs.derive(context.seed(), 1),
@@ -106,7 +107,7 @@ public final class ScratchStrategy implements TransferStrategy {
       var provenance = Runs.provenance(ID, context, device, notes);
       NetworkModel model =
           new NetworkModel(
-              network, source.encoder(), source.inputSpec(), data.classNames(), provenance);
+              network, source.encoder(), source.inputSpec(), data.task().classNames(), provenance);
       network = null;
       return Runs.result(ID, context, model, notes, provenance);
     } finally {

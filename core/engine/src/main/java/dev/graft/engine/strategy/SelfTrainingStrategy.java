@@ -61,7 +61,7 @@ public final class SelfTrainingStrategy implements TransferStrategy {
   @Override
   public String description() {
     return "Self-training: confident, class-balanced pseudo-labels on the unlabelled target,"
-               + " iterated.";
+        + " iterated.";
   }
 
   @Override

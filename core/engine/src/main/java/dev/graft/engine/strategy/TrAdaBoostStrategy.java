@@ -71,7 +71,7 @@ public final class TrAdaBoostStrategy implements TransferStrategy {
   @Override
   public String description() {
     return "TrAdaBoost: boosting that down-weights misleading source examples, weighted vote of"
-               + " heads.";
+        + " heads.";
   }
 
   @Override

@@ -267,6 +267,41 @@ class FeatureStrategiesTest {
     }
   }
 
+  @Test
+  void aLinearProbeOnFrozenFeaturesFitsARegressionTarget(@TempDir Path work) {
+    Random rnd = new Random(9);
+    List<float[]> x = new ArrayList<>();
+    double[] y = new double[200];
+    for (int i = 0; i < 200; i++) {
+      float[] v = new float[5];
+      for (int j = 0; j < 5; j++) {
+        v[j] = (float) rnd.nextGaussian();
+      }
+      x.add(v);
+      y[i] = 2 * v[0] - v[1] + 0.5 + 0.05 * rnd.nextGaussian();
+    }
+    Dataset<float[]> all =
+        Dataset.labelled(Synthetic.info("linear"), x, dev.graft.api.data.RegressionTargets.of(y));
+    int[] first = java.util.stream.IntStream.range(0, 100).toArray();
+    int[] second = java.util.stream.IntStream.range(100, 200).toArray();
+    Dataset<float[]> train = all.subset(first);
+    Dataset<float[]> test = all.subset(second);
+    TransferResult r =
+        new LinearProbeStrategy(null, CPU)
+            .transfer(context(new VectorSource(null), train, null, Map.of("lr", "0.05"), work));
+    try {
+      double[] predicted = r.model().predict(test).outputs().orElseThrow().data();
+      double sse = 0;
+      for (int i = 0; i < 100; i++) {
+        sse += Math.pow(predicted[i] - y[100 + i], 2);
+      }
+      System.out.printf("linear-probe regression MSE %.4f%n", sse / 100);
+      assertTrue(sse / 100 < 0.05, "MSE " + sse / 100);
+    } finally {
+      r.model().close();
+    }
+  }
+
   // ------------------------------------------------------------------ requirements and options
 
   @Test

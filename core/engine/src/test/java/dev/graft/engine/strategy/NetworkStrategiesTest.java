@@ -176,6 +176,60 @@ class NetworkStrategiesTest {
         unknown.getMessage());
   }
 
+  /** The circle target with real-valued targets: the point's angle as (cos, sin). */
+  static Dataset<float[]> regression(Dataset<float[]> circle) {
+    double[][] y = new double[circle.size()][];
+    for (int i = 0; i < circle.size(); i++) {
+      float[] x = circle.example(i);
+      double angle = Math.atan2(x[1], x[0]);
+      y[i] = new double[] {Math.cos(angle), Math.sin(angle)};
+    }
+    return Dataset.labelled(
+        circle.info(),
+        circle.examples(),
+        new dev.graft.api.data.RegressionTargets(dev.graft.api.data.FeatureMatrix.of(y)));
+  }
+
+  @Test
+  void fineTuneAndLinearProbeFitRealValuedTargets(@TempDir Path work) {
+    Dataset<float[]> train = regression(Synthetic.circle("reg-train", 4, 4, 41));
+    Dataset<float[]> test = regression(Synthetic.circle("reg-test", 20, 4, 42));
+    for (TransferStrategy strategy :
+        List.of(
+            new FineTuneStrategy(ENCODERS, DeviceConfig.cpu()),
+            new LinearProbeStrategy(ENCODERS, DeviceConfig.cpu()))) {
+      TransferContext ctx =
+          new TransferContext(
+              source,
+              train,
+              Optional.of(test),
+              Optional.empty(),
+              new TrainingBudget(40, Duration.ofMinutes(5)),
+              7,
+              FAST,
+              work);
+      try (AutoCloseableResult r = wrap(strategy.transfer(ctx))) {
+        var outputs = r.model().predict(test).outputs().orElseThrow();
+        double[] truth =
+            ((dev.graft.api.data.RegressionTargets) test.targets().orElseThrow()).values().data();
+        double sse = 0;
+        double sst = 0;
+        for (int i = 0; i < truth.length; i++) {
+          sse += Math.pow(outputs.data()[i] - truth[i], 2);
+          sst += truth[i] * truth[i];
+        }
+        double r2 = 1 - sse / sst;
+        System.out.printf("%s regression R2 %.3f%n", strategy.id(), r2);
+        assertTrue(r2 > 0.8, strategy.id() + " R2 " + r2);
+        assertTrue(!r.validationMetrics().isEmpty(), "regression validation metrics");
+        Path dir = work.resolve(strategy.id());
+        r.model().export(dir);
+        assertTrue(
+            ModelManifest.readFrom(dir).labels().isEmpty(), "a regression model has no labels");
+      }
+    }
+  }
+
   static void assertClose(double[] expected, double[] actual) {
     assertEquals(expected.length, actual.length);
     for (int i = 0; i < expected.length; i++) {
