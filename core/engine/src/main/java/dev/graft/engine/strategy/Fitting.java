@@ -8,11 +8,14 @@ import dev.graft.tensorflow.train.Trainer;
 import dev.graft.tensorflow.train.TrainerConfig;
 import dev.graft.tensorflow.train.TrainingListener;
 import dev.graft.tensorflow.train.TrainingResult;
+import java.util.Map;
 
 /**
  * Runs the toolkit's {@link Trainer} under a strategy's budget: at most {@code epochs} epochs,
  * early stopping on the validation loss (restoring the best epoch) when validation data is given,
- * and a stop at the end of the epoch that crosses the wall-time deadline.
+ * and a stop at the end of the epoch that crosses the wall-time deadline (also restoring the best
+ * validation epoch). The trainer has no stop hook, so the deadline listener ends the fit by
+ * throwing a private signal that is caught here.
  */
 final class Fitting {
 
@@ -70,15 +73,7 @@ final class Fitting {
           config.withEarlyStopping(
               new EarlyStopping(EarlyStopping.Metric.VAL_LOSS, patience, 0, true));
     }
-    TrainingListener clock =
-        new TrainingListener() {
-          @Override
-          public void onEpochEnd(EpochSummary summary) {
-            if (deadline.passed() && summary.epoch() + 1 < epochs) {
-              throw new TimeUp(summary.epoch() + 1);
-            }
-          }
-        };
+    Clock clock = new Clock(model, deadline, epochs, validation != null);
     try {
       TrainingResult r =
           Trainer.builder()
@@ -89,7 +84,48 @@ final class Fitting {
               .fit(train, validation);
       return new Outcome(r.history().size(), r.bestEpoch(), r.stoppedEarly(), false);
     } catch (TimeUp t) {
-      return new Outcome(t.epochs, t.epochs - 1, false, true);
+      if (clock.bestWeights != null) {
+        model.writeState(clock.bestWeights);
+      }
+      return new Outcome(t.epochs, clock.bestEpoch, false, true);
+    }
+  }
+
+  /**
+   * Ends training at the first epoch boundary past the deadline, keeping the weights of the best
+   * validation epoch so far (as early stopping would have restored them).
+   */
+  private static final class Clock implements TrainingListener {
+    private final GraphModel model;
+    private final Deadline deadline;
+    private final int epochs;
+    private final boolean validated;
+    private double bestLoss = Double.NaN;
+    private int bestEpoch;
+    private Map<String, float[]> bestWeights;
+
+    Clock(GraphModel model, Deadline deadline, int epochs, boolean validated) {
+      this.model = model;
+      this.deadline = deadline;
+      this.epochs = epochs;
+      this.validated = validated;
+    }
+
+    @Override
+    public void onEpochEnd(EpochSummary summary) {
+      if (validated && summary.validation() != null) {
+        double loss = summary.validation().loss();
+        if (Double.isNaN(bestLoss) || loss < bestLoss) {
+          bestLoss = loss;
+          bestEpoch = summary.epoch();
+          bestWeights = model.readWeights();
+        }
+      } else {
+        bestEpoch = summary.epoch();
+      }
+      if (deadline.passed() && summary.epoch() + 1 < epochs) {
+        throw new TimeUp(summary.epoch() + 1);
+      }
     }
   }
 }

@@ -25,7 +25,9 @@ import java.util.Set;
  *
  * <p>Options: {@code bound} (B, the largest weight, default 10), {@code epsilon} (the slack of the
  * weights' mean around 1, default B / sqrt(n_s)), {@code gamma} (the RBF width, {@code auto} = 1 /
- * median squared distance), {@code lr} (0.01), {@code batch-size} (32), {@code patience} (5).
+ * median squared distance), {@code max-source} (4000: larger source sets are subsampled, seeded,
+ * since the kernel matrix grows with the square of their size), {@code lr} (0.01), {@code
+ * batch-size} (32), {@code patience} (5).
  */
 public final class KmmStrategy implements TransferStrategy {
 
@@ -48,7 +50,7 @@ public final class KmmStrategy implements TransferStrategy {
 
   private static Set<String> options() {
     Set<String> s = new HashSet<>(HeadSettings.COMMON);
-    s.addAll(List.of("bound", "epsilon", "gamma"));
+    s.addAll(List.of("bound", "epsilon", "gamma", "max-source"));
     return Set.copyOf(s);
   }
 
@@ -78,7 +80,9 @@ public final class KmmStrategy implements TransferStrategy {
     String gammaText = options.raw("gamma").orElse("auto");
     Deadline deadline = Deadline.start(context.budget());
     List<String> names = Runs.classNames(context);
-    SourceData source = SourceData.of(context.source(), names, ID);
+    int maxSource = options.integer("max-source", 4000, 10, 50000);
+    SourceData all = SourceData.of(context.source(), names, ID);
+    SourceData source = all.sample(maxSource, Runs.derive(context.seed(), 7));
     double epsilon =
         options.number("epsilon", bound / Math.sqrt(source.features().rows()), 0, 1e6, false);
     HeadTraining.Examples labelled = FeatureExamples.labelled(context.source(), context.train());
@@ -113,6 +117,14 @@ public final class KmmStrategy implements TransferStrategy {
             device,
             deadline);
     List<String> notes = new ArrayList<>();
+    if (source.features().rows() < all.features().rows()) {
+      notes.add(
+          "source data subsampled from "
+              + all.features().rows()
+              + " to "
+              + source.features().rows()
+              + " examples (option max-source): the kernel matrix grows with its square");
+    }
     notes.add(describe(kmm, bound, epsilon, target.rows()));
     notes.add(
         trained

@@ -72,4 +72,30 @@ record SourceData(FeatureRows features, int[] labels, int dropped) {
                         + source.descriptor().id()
                         + " has none; choose a source that ships its data set."));
   }
+
+  /** At most {@code max} rows, drawn without replacement from a seeded shuffle (in row order). */
+  SourceData sample(int max, long seed) {
+    int n = features.rows();
+    if (n <= max) {
+      return this;
+    }
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+    for (int i = 0; i < max; i++) {
+      int j = i + rnd.nextInt(n - i);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int[] rows = java.util.Arrays.copyOf(order, max);
+    java.util.Arrays.sort(rows);
+    int[] y = new int[max];
+    for (int i = 0; i < max; i++) {
+      y[i] = labels[rows[i]];
+    }
+    return new SourceData(features.select(rows), y, dropped);
+  }
 }

@@ -302,6 +302,33 @@ class FeatureStrategiesTest {
     }
   }
 
+  @Test
+  void theTimeBudgetEndsTrainingAtAnEpochBoundaryAndKmmSubsamplesLargeSources(@TempDir Path work) {
+    Dataset<float[]> train = blobs("t", 5, 10, 1, v -> v);
+    Source source = new VectorSource(mixedSource(30));
+    TransferContext ctx =
+        new TransferContext(
+            source,
+            train,
+            Optional.of(train),
+            Optional.empty(),
+            new TrainingBudget(50, Duration.ofNanos(1)),
+            5,
+            Map.of("max-source", "100"),
+            work);
+    TransferResult r = new KmmStrategy(CPU).transfer(ctx);
+    try {
+      assertTrue(
+          r.notes().get(0).startsWith("source data subsampled from 270 to 100"),
+          r.notes().toString());
+      assertTrue(
+          r.notes().get(2).contains(": 1 epochs, stopped by the time budget"),
+          r.notes().toString());
+    } finally {
+      r.model().close();
+    }
+  }
+
   // ------------------------------------------------------------------ requirements and options
 
   @Test
