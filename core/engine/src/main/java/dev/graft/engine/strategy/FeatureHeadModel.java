@@ -82,7 +82,7 @@ public final class FeatureHeadModel implements TrainedModel {
     spec.put("sourceDigest", source.descriptor().properties().getOrDefault("digest", ""));
     spec.put("featureWidth", head.inputSize());
     ModelExport.write(
-        head, task.classNames(), spec, ModelExport.provenanceEntries(provenance, Map.of()), dir);
+        head, task.classNames(), spec, ModelExport.provenanceEntries(provenance), dir);
   }
 
   @Override

@@ -24,8 +24,4 @@ record HeadSettings(double learningRate, int batchSize, int patience, int epochs
         options.integer("patience", 5, 1, 10000),
         epochs);
   }
-
-  HeadSettings withEpochs(int n) {
-    return new HeadSettings(learningRate, batchSize, patience, n);
-  }
 }

@@ -117,10 +117,8 @@ final class ModelExport {
     }
   }
 
-  static Map<String, Object> provenanceEntries(
-      dev.graft.api.provenance.Provenance provenance, Map<String, Object> extra) {
-    Map<String, Object> out = new LinkedHashMap<>(provenance.values());
-    out.putAll(extra);
-    return out;
+  /** The provenance's values as manifest provenance entries. */
+  static Map<String, Object> provenanceEntries(dev.graft.api.provenance.Provenance provenance) {
+    return new LinkedHashMap<>(provenance.values());
   }
 }

@@ -72,11 +72,7 @@ public final class NetworkModel implements TrainedModel {
   public synchronized void export(Path dir) {
     ensureOpen();
     ModelExport.write(
-        network,
-        task.classNames(),
-        inputSpec,
-        ModelExport.provenanceEntries(provenance, Map.of()),
-        dir);
+        network, task.classNames(), inputSpec, ModelExport.provenanceEntries(provenance), dir);
   }
 
   @Override

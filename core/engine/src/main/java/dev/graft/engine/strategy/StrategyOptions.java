@@ -135,8 +135,4 @@ final class StrategyOptions {
               + ".");
     }
   }
-
-  Map<String, String> asMap() {
-    return values;
-  }
 }

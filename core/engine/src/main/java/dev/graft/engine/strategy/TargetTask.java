@@ -41,11 +41,6 @@ record TargetTask(List<String> classNames, int outputs) {
     return new TargetTask(labels.names(), labels.numClasses());
   }
 
-  /** A classification task over these classes. */
-  static TargetTask classes(List<String> names) {
-    return new TargetTask(List.copyOf(names), names.size());
-  }
-
   boolean regression() {
     return classNames.isEmpty();
   }
