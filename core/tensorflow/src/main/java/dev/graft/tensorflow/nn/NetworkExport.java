@@ -17,7 +17,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ModelManifest manifest = NetworkExport.of(model).labels(List.of("cat", "dog"))
- *     .provenance(Map.of("dataset", "pets-v2")).exportTo(Path.of("models/pets"));
+ *     .inputSpec(Map.of("kind", "image")).provenance(Map.of("dataset", "pets-v2"))
+ *     .exportTo(Path.of("models/pets"));
  * }</pre>
  */
 public final class NetworkExport {
@@ -31,6 +32,7 @@ public final class NetworkExport {
   private final GraphModel model;
   private List<String> labels = List.of();
   private final Map<String, Object> provenance = new LinkedHashMap<>();
+  private final Map<String, Object> extraInputSpec = new LinkedHashMap<>();
 
   private NetworkExport(GraphModel model) {
     this.model = Objects.requireNonNull(model, "model");
@@ -64,6 +66,21 @@ public final class NetworkExport {
               + " outputs; give one label per output.");
     }
     this.labels = List.copyOf(names);
+    return this;
+  }
+
+  /**
+   * Adds entries to the manifest's input spec (optional), e.g. the input {@code kind}, the {@code
+   * modality} or the preprocessing a modality encoder follows. They are written after the entries
+   * the network defines ({@code name}, {@code shape}, {@code dtype}, {@code outputs}, {@code
+   * features}), which take precedence over entries of the same name. Values must be serialisable by
+   * Jackson.
+   *
+   * @param extra the entries
+   * @return this builder
+   */
+  public NetworkExport inputSpec(Map<String, ?> extra) {
+    extraInputSpec.putAll(extra);
     return this;
   }
 
@@ -105,6 +122,7 @@ public final class NetworkExport {
     input.put("dtype", "float32");
     input.put("outputs", model.outputWidth());
     input.put("features", model.featureWidth());
+    extraInputSpec.forEach(input::putIfAbsent);
     return SavedModelExporter.of(model.session())
         .signature(model.servingSignature())
         .signature(model.featuresSignature())

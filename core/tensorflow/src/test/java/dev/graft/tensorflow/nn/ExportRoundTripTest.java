@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.tensorflow.io.HostTensor;
+import dev.graft.tensorflow.savedmodel.ModelDigests;
 import dev.graft.tensorflow.savedmodel.ModelManifest;
 import dev.graft.tensorflow.savedmodel.SavedModelRunner;
 import java.nio.file.Path;
@@ -159,5 +160,40 @@ class ExportRoundTripTest {
     assertClose(
         headOut, run(second, "serving_default", "outputs", d2[0], 24), "re-exported outputs");
     assertEquals(replaced, TrainedNetwork.load(second).network());
+  }
+
+  @Test
+  void extraInputSpecEntriesAreWrittenAndDigestsStillVerify(@TempDir Path dir) {
+    Path target = dir.resolve("model");
+    try (GraphModel m =
+        GraphModel.builder()
+            .setNetwork(cnn())
+            .setLoss(LossSpec.softmaxCrossEntropy())
+            .optSeed(7)
+            .build()) {
+      NetworkExport.of(m)
+          .labels(List.of("a", "b", "c"))
+          .inputSpec(
+              Map.of(
+                  "kind",
+                  "image",
+                  "modality",
+                  "vision",
+                  "preprocessing",
+                  Map.of("scale", 255),
+                  "dtype",
+                  "uint8"))
+          .exportTo(target);
+    }
+    ModelManifest manifest = ModelManifest.readFrom(target);
+    assertTrue(manifest.inputSpec() instanceof Map<?, ?>, String.valueOf(manifest.inputSpec()));
+    Map<?, ?> spec = (Map<?, ?>) manifest.inputSpec();
+    assertEquals("image", spec.get("kind"));
+    assertEquals("vision", spec.get("modality"));
+    assertEquals(Map.of("scale", 255), spec.get("preprocessing"));
+    assertEquals("float32", spec.get("dtype"), "the network's own entries take precedence");
+    assertEquals("input", spec.get("name"));
+    assertEquals(3, ((Number) spec.get("outputs")).intValue());
+    ModelDigests.verify(target, manifest);
   }
 }
