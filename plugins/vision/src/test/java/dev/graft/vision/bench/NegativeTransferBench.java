@@ -36,7 +36,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <pre>
  * mvn -o -pl plugins/vision test -Dtest=NegativeTransferBench -Dgraft.bench=true \
- *     [-Dgraft.bench.seeds=5] [-Dgraft.bench.epochs=30] [-Dgraft.bench.source-epochs=10]
+ *     [-Dgraft.bench.seeds=5] [-Dgraft.bench.epochs=150] [-Dgraft.bench.source-epochs=10]
  * </pre>
  *
  * The summary goes to {@code target/bench/negative-transfer-<epochs>-epochs.txt}.
@@ -103,8 +103,8 @@ public class NegativeTransferBench {
     Path jobFile = DemoJobs.materialise("fashion-negative-transfer", runFolder);
     String yaml =
         Files.readString(jobFile)
-            .replace("seeds: 5", "seeds: " + seeds)
-            .replace("epochs: 30", "epochs: " + epochs);
+            .replaceAll("seeds: \\d+", "seeds: " + seeds)
+            .replaceAll("budget: \\{epochs: \\d+", "budget: {epochs: " + epochs);
     JobSpec spec = JobSpecs.parse(yaml, jobFile.toString());
     t0 = System.nanoTime();
     RunResult result =
@@ -135,7 +135,7 @@ public class NegativeTransferBench {
         run(
             Path.of(System.getProperty("graft.bench.dir", "target/bench")),
             Integer.getInteger("graft.bench.seeds", 5),
-            Integer.getInteger("graft.bench.epochs", 30),
+            Integer.getInteger("graft.bench.epochs", 150),
             Integer.getInteger("graft.bench.source-epochs", 10));
     assertTrue(text.contains("winner"));
   }
@@ -150,7 +150,7 @@ public class NegativeTransferBench {
     run(
         Path.of(args.length > 0 ? args[0] : "target/bench"),
         args.length > 1 ? Integer.parseInt(args[1]) : 5,
-        args.length > 2 ? Integer.parseInt(args[2]) : 30,
+        args.length > 2 ? Integer.parseInt(args[2]) : 150,
         args.length > 3 ? Integer.parseInt(args[3]) : 10);
   }
 }

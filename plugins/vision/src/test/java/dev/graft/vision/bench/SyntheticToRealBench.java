@@ -37,13 +37,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <pre>
  * mvn -o -pl plugins/vision test -Dtest=SyntheticToRealBench -Dgraft.bench=true \
- *     [-Dgraft.bench.seeds=5] [-Dgraft.bench.epochs=30] [-Dgraft.bench.dir=target/bench]
+ *     [-Dgraft.bench.seeds=5] [-Dgraft.bench.epochs=150] [-Dgraft.bench.dir=target/bench] \
+ *     [-Dgraft.bench.job=digits-from-glyphs-budgets|digits-from-glyphs]
  * </pre>
  *
  * or outside JUnit with {@link #main}. Everything is written under {@code target/bench/} (model
  * store, feature cache, run folder with result.json and report.html) and the summary to {@code
- * target/bench/synthetic-to-real-<epochs>-epochs.txt}. The stored sources are reused by later runs
- * (delete {@code target/bench/store} to pretrain again).
+ * target/bench/<job>-<epochs>-epochs.txt}. The stored sources are reused by later runs (delete
+ * {@code target/bench/store} to pretrain again).
  */
 @EnabledIfSystemProperty(named = "graft.bench", matches = "true")
 public class SyntheticToRealBench {
@@ -92,12 +93,13 @@ public class SyntheticToRealBench {
    * Runs the benchmark.
    *
    * @param root the bench folder (model store, cache, run folder, summary)
+   * @param job the embedded job: {@code digits-from-glyphs-budgets} or {@code digits-from-glyphs}
    * @param seeds seeds per budget (the job's default is 5)
-   * @param epochs the job's epoch budget per training run (the job's default is 30)
+   * @param epochs the job's epoch budget per training run (the job's default is 150)
    * @return the summary text
    * @throws IOException if the summary cannot be written
    */
-  static String run(Path root, int seeds, int epochs) throws IOException {
+  static String run(Path root, String job, int seeds, int epochs) throws IOException {
     StringBuilder report = new StringBuilder();
     Path store = root.resolve("store");
     BenchSupport.log(
@@ -132,11 +134,11 @@ public class SyntheticToRealBench {
     }
 
     Path runFolder = root.resolve("run");
-    Path jobFile = DemoJobs.materialise("digits-from-glyphs-budgets", runFolder);
+    Path jobFile = DemoJobs.materialise(job, runFolder);
     String yaml =
         Files.readString(jobFile)
-            .replace("seeds: 5", "seeds: " + seeds)
-            .replace("epochs: 30", "epochs: " + epochs);
+            .replaceAll("seeds: \\d+", "seeds: " + seeds)
+            .replaceAll("budget: \\{epochs: \\d+", "budget: {epochs: " + epochs);
     JobSpec spec = JobSpecs.parse(yaml, jobFile.toString());
     t0 = System.nanoTime();
     RunResult result =
@@ -145,7 +147,8 @@ public class SyntheticToRealBench {
         report,
         String.format(
             Locale.ROOT,
-            "pipeline (%d seeds per budget, %d epochs budget): %.1f s; steps %s",
+            "pipeline %s (%d seeds per budget, %d epochs budget): %.1f s; steps %s",
+            job,
             seeds,
             epochs,
             (System.nanoTime() - t0) / 1e9,
@@ -153,17 +156,20 @@ public class SyntheticToRealBench {
     BenchSupport.logOutcomes(result, report);
     BenchSupport.log(report, "winner: " + result.winner());
     BenchSupport.log(report, "loadavg-end=" + BenchSupport.loadAverage());
-    Files.writeString(
-        root.resolve("synthetic-to-real-" + epochs + "-epochs.txt"), report.toString());
+    Files.writeString(root.resolve(job + "-" + epochs + "-epochs.txt"), report.toString());
     return report.toString();
   }
 
   @Test
   void syntheticToReal() throws IOException {
     int seeds = Integer.getInteger("graft.bench.seeds", 5);
-    int epochs = Integer.getInteger("graft.bench.epochs", 30);
+    int epochs = Integer.getInteger("graft.bench.epochs", 150);
     String text =
-        run(Path.of(System.getProperty("graft.bench.dir", "target/bench")), seeds, epochs);
+        run(
+            Path.of(System.getProperty("graft.bench.dir", "target/bench")),
+            System.getProperty("graft.bench.job", "digits-from-glyphs-budgets"),
+            seeds,
+            epochs);
     assertTrue(text.contains("winner"));
   }
 
@@ -171,13 +177,15 @@ public class SyntheticToRealBench {
    * Runs the benchmark outside JUnit.
    *
    * @param args optional: the bench folder (default {@code target/bench}), seeds per budget
-   *     (default 5) and the epoch budget (default 30)
+   *     (default 5), the epoch budget (default 150, as in the job) and the job (default {@code
+   *     digits-from-glyphs-budgets})
    * @throws IOException if the summary cannot be written
    */
   public static void main(String[] args) throws IOException {
     Path root = Path.of(args.length > 0 ? args[0] : "target/bench");
     int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-    run(root, seeds, epochs);
+    int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 150;
+    String job = args.length > 3 ? args[3] : "digits-from-glyphs-budgets";
+    run(root, job, seeds, epochs);
   }
 }
