@@ -1,17 +1,17 @@
 package dev.graft.tensorflow.io;
 
 import dev.graft.api.error.GraftErrors;
+import dev.graft.api.error.GraftException;
 import dev.graft.api.error.InvalidInputException;
+import dev.graft.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -130,35 +130,27 @@ public final class Npy {
   }
 
   /**
-   * Writes a {@code .npy} file atomically: to a temporary sibling first, then renamed into place.
+   * Writes a {@code .npy} file atomically with {@link AtomicFiles}: to a temporary sibling first,
+   * flushed to disk, then renamed into place.
    *
-   * @param file the target file (its parent folder must exist)
+   * @param file the target file (its parent folder is created if missing)
    * @param tensor the array
    * @throws InvalidInputException {@code GRAFT-IO-002} if the file cannot be written
    */
   public static void write(Path file, HostTensor tensor) {
     byte[] bytes = toBytes(tensor);
-    Path absolute = file.toAbsolutePath();
-    Path temp = null;
     try {
-      temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-      Files.write(temp, bytes);
-      try {
-        Files.move(
-            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      deleteQuietlyAfterFailure(temp, e);
+      AtomicFiles.write(file, bytes);
+    } catch (GraftException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new InvalidInputException(
           GraftErrors.FILE_NOT_WRITABLE,
           "cannot write NumPy file "
               + file
               + ": "
-              + e
+              + cause
               + ". Check the folder exists and is writable.",
-          e);
+          cause);
     }
   }
 
@@ -310,16 +302,5 @@ public final class Npy {
   private static InvalidInputException malformed(String source, String why) {
     return new InvalidInputException(
         GraftErrors.MALFORMED_FILE, "NumPy file " + source + " is not usable: " + why + ".");
-  }
-
-  private static void deleteQuietlyAfterFailure(Path temp, IOException failure) {
-    if (temp == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException cleanup) {
-      failure.addSuppressed(cleanup);
-    }
   }
 }

@@ -2,11 +2,10 @@ package dev.graft.tensorflow.savedmodel;
 
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.GraftException;
+import dev.graft.api.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -246,6 +245,9 @@ public final class SavedModelExporter {
     }
   }
 
+  // A directory swap: AtomicFiles.moveIntoPlace renames one path in a single step, but a rename
+  // cannot replace a non-empty folder, so an existing export is first moved aside, the new one
+  // moved in, and the old one restored if that fails or deleted once it succeeded.
   private static void moveIntoPlace(Path staging, Path target) {
     Path backup = null;
     try {
@@ -253,13 +255,13 @@ public final class SavedModelExporter {
         backup =
             Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
         Files.delete(backup);
-        atomicMove(target, backup);
+        AtomicFiles.moveIntoPlace(target, backup);
       }
       try {
-        atomicMove(staging, target);
+        AtomicFiles.moveIntoPlace(staging, target);
       } catch (IOException e) {
         if (backup != null) {
-          atomicMove(backup, target);
+          AtomicFiles.moveIntoPlace(backup, target);
           backup = null;
         }
         throw e;
@@ -287,14 +289,6 @@ public final class SavedModelExporter {
             e.getMessage(),
             e);
       }
-    }
-  }
-
-  private static void atomicMove(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
     }
   }
 

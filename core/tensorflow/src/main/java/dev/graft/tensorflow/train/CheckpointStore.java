@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.GraftException;
+import dev.graft.api.io.AtomicFiles;
 import dev.graft.tensorflow.nn.SpecJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +21,8 @@ import java.util.zip.CRC32;
 
 /**
  * Reads and writes the training checkpoint of a directory: one file, {@value #FILE_NAME}, written
- * to a temporary file, flushed to disk and renamed over the previous one, so a crash at any point
- * leaves either the old or the new checkpoint, never a torn one.
+ * with {@link AtomicFiles} (to a temporary file, flushed to disk and renamed over the previous
+ * one), so a crash at any point leaves either the old or the new checkpoint, never a torn one.
  *
  * <p>Layout: the magic {@code GRAFTCK1}, a big-endian int header length, a UTF-8 JSON header
  * (trainer state, variable names and sizes), the variables' float32 values (little-endian), and a
@@ -75,53 +72,40 @@ public final class CheckpointStore {
    */
   public void write(Checkpoint checkpoint) {
     Path target = file();
-    Path tmp = dir.resolve(FILE_NAME + ".tmp");
     try {
-      Files.createDirectories(dir);
-      ObjectNode header = SpecJson.mapper().createObjectNode();
-      header.set("state", SpecJson.mapper().valueToTree(checkpoint.state()));
-      header.set("variables", index(checkpoint.variables()));
-      header.set("best", index(checkpoint.bestWeights()));
-      byte[] json = SpecJson.mapper().writeValueAsBytes(header);
-      long floats = count(checkpoint.variables()) + count(checkpoint.bestWeights());
-      ByteBuffer buf =
-          ByteBuffer.allocate(Math.toIntExact(MAGIC.length + 4 + json.length + 4 * floats + 8));
-      buf.put(MAGIC).putInt(json.length).put(json);
-      buf.order(ByteOrder.LITTLE_ENDIAN);
-      putAll(buf, checkpoint.variables());
-      putAll(buf, checkpoint.bestWeights());
-      buf.order(ByteOrder.BIG_ENDIAN);
-      CRC32 crc = new CRC32();
-      crc.update(buf.array(), 0, buf.position());
-      buf.putLong(crc.getValue());
-      buf.flip();
-      try (FileChannel ch =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
+      byte[] content = encode(checkpoint);
+      AtomicFiles.write(target, content);
+    } catch (IOException | GraftException e) {
+      Throwable cause = e instanceof GraftException && e.getCause() != null ? e.getCause() : e;
       throw new GraftException(
           GraftErrors.FILE_NOT_WRITABLE,
           "could not write checkpoint "
               + target
               + ": "
-              + e
+              + cause
               + "; check that the directory is writable and the disk is not full.",
-          e);
+          cause);
     }
+  }
+
+  private static byte[] encode(Checkpoint checkpoint) throws IOException {
+    ObjectNode header = SpecJson.mapper().createObjectNode();
+    header.set("state", SpecJson.mapper().valueToTree(checkpoint.state()));
+    header.set("variables", index(checkpoint.variables()));
+    header.set("best", index(checkpoint.bestWeights()));
+    byte[] json = SpecJson.mapper().writeValueAsBytes(header);
+    long floats = count(checkpoint.variables()) + count(checkpoint.bestWeights());
+    ByteBuffer buf =
+        ByteBuffer.allocate(Math.toIntExact(MAGIC.length + 4 + json.length + 4 * floats + 8));
+    buf.put(MAGIC).putInt(json.length).put(json);
+    buf.order(ByteOrder.LITTLE_ENDIAN);
+    putAll(buf, checkpoint.variables());
+    putAll(buf, checkpoint.bestWeights());
+    buf.order(ByteOrder.BIG_ENDIAN);
+    CRC32 crc = new CRC32();
+    crc.update(buf.array(), 0, buf.position());
+    buf.putLong(crc.getValue());
+    return buf.array();
   }
 
   /**

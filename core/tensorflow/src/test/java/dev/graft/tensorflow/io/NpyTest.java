@@ -155,6 +155,18 @@ class NpyTest {
   }
 
   @Test
+  void unwritableFileIsAnInvalidInputNamingTheFile() throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("plain.txt"), "x");
+    Path target = notAFolder.resolve("out.npy");
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> Npy.write(target, HostTensor.ofFloats(new float[] {1}, 1)));
+    assertEquals(GraftErrors.FILE_NOT_WRITABLE, e.errorId());
+    assertTrue(e.getMessage().contains("cannot write NumPy file " + target), e.getMessage());
+  }
+
+  @Test
   void slicesAndConcatenatesRows() {
     HostTensor tensor = HostTensor.ofInts(new int[] {1, 2, 3, 4, 5, 6}, 3, 2);
     HostTensor head = tensor.sliceRows(0, 2);

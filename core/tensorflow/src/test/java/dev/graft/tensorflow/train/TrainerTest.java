@@ -232,6 +232,12 @@ class TrainerTest {
     }
     assertTrue(Files.exists(dir.resolve(CheckpointStore.FILE_NAME)));
     assertTrue(!Files.exists(dir.resolve(CheckpointStore.FILE_NAME + ".tmp")));
+    try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+      assertEquals(
+          List.of(CheckpointStore.FILE_NAME),
+          left.map(p -> p.getFileName().toString()).toList(),
+          "no temporary checkpoint file is left behind");
+    }
     try (GraphModel m = model(3)) {
       TrainingResult res = Trainer.builder().setModel(m).setConfig(cp).build().fit(train, val);
       assertEquals(15, res.resumedAtStep());
