@@ -3,9 +3,6 @@ package dev.graft.engine.source;
 import dev.graft.api.data.Dataset;
 import dev.graft.api.data.FeatureMatrix;
 import dev.graft.api.data.ProbabilityMatrix;
-import dev.graft.api.error.GraftErrors;
-import dev.graft.api.error.InvalidInputException;
-import dev.graft.api.source.EncodedInputs;
 import dev.graft.api.source.InputEncoder;
 import dev.graft.api.source.Source;
 import dev.graft.api.source.SourceDescriptor;
@@ -20,11 +17,7 @@ import java.util.Optional;
 final class ForeignModelSource implements Source {
 
   private final SourceDescriptor descriptor;
-  private final Map<String, Object> inputSpec;
-  private final InputEncoder encoder;
-  private final SignatureFunction features;
-  private final SignatureFunction probabilities;
-  private final boolean softmax;
+  private final EncodedSignatures model;
 
   ForeignModelSource(
       SourceDescriptor descriptor,
@@ -34,11 +27,9 @@ final class ForeignModelSource implements Source {
       SignatureFunction probabilities,
       boolean softmax) {
     this.descriptor = descriptor;
-    this.inputSpec = Map.copyOf(inputSpec);
-    this.encoder = encoder;
-    this.features = features;
-    this.probabilities = probabilities;
-    this.softmax = softmax;
+    this.model =
+        new EncodedSignatures(
+            descriptor.id(), inputSpec, encoder, features, probabilities, softmax);
   }
 
   @Override
@@ -48,36 +39,12 @@ final class ForeignModelSource implements Source {
 
   @Override
   public FeatureMatrix features(Dataset<?> data) {
-    EncodedInputs in = encode(data);
-    SignatureFunction.Rows rows = features.apply(in);
-    return FeatureMatrix.fromFloats(in.count(), rows.width(), rows.values());
+    return model.features(data);
   }
 
   @Override
   public Optional<ProbabilityMatrix> probabilities(Dataset<?> data) {
-    if (probabilities == null) {
-      return Optional.empty();
-    }
-    EncodedInputs in = encode(data);
-    SignatureFunction.Rows rows = probabilities.apply(in);
-    if (softmax) {
-      return Optional.of(Softmax.rows(rows.values(), in.count(), rows.width()));
-    }
-    return Optional.of(
-        new ProbabilityMatrix(FeatureMatrix.fromFloats(in.count(), rows.width(), rows.values())));
-  }
-
-  private EncodedInputs encode(Dataset<?> data) {
-    if (data.size() == 0) {
-      throw new InvalidInputException(
-          GraftErrors.EMPTY_INPUT,
-          "data set '"
-              + data.info().name()
-              + "' is empty; source "
-              + descriptor.id()
-              + " needs examples.");
-    }
-    return encoder.encode(data, inputSpec, false, 0L);
+    return model.probabilities(data);
   }
 
   @Override
@@ -92,12 +59,6 @@ final class ForeignModelSource implements Source {
 
   @Override
   public void close() {
-    try {
-      features.close();
-    } finally {
-      if (probabilities != null) {
-        probabilities.close();
-      }
-    }
+    model.close();
   }
 }

@@ -4,9 +4,6 @@ import dev.graft.api.config.DeviceConfig;
 import dev.graft.api.data.Dataset;
 import dev.graft.api.data.FeatureMatrix;
 import dev.graft.api.data.ProbabilityMatrix;
-import dev.graft.api.error.GraftErrors;
-import dev.graft.api.error.InvalidInputException;
-import dev.graft.api.source.EncodedInputs;
 import dev.graft.api.source.InputEncoder;
 import dev.graft.api.source.Source;
 import dev.graft.api.source.SourceDescriptor;
@@ -25,10 +22,7 @@ final class GraftModelSource implements Source {
 
   private final SourceDescriptor descriptor;
   private final Path directory;
-  private final Map<String, Object> inputSpec;
-  private final InputEncoder encoder;
-  private final SignatureFunction features;
-  private final SignatureFunction logits;
+  private final EncodedSignatures model;
 
   GraftModelSource(
       SourceDescriptor descriptor,
@@ -38,13 +32,16 @@ final class GraftModelSource implements Source {
       DeviceConfig device) {
     this.descriptor = descriptor;
     this.directory = directory;
-    this.inputSpec = Map.copyOf(GraftModels.inputSpec(manifest, directory));
-    this.encoder = encoder;
-    this.features = new SignatureFunction(directory, "features", "input", "features", device);
-    this.logits =
-        isSoftmaxClassifier(manifest)
-            ? new SignatureFunction(directory, "serving_default", "input", "logits", device)
-            : null;
+    this.model =
+        new EncodedSignatures(
+            descriptor.id(),
+            GraftModels.inputSpec(manifest, directory),
+            encoder,
+            new SignatureFunction(directory, "features", "input", "features", device),
+            isSoftmaxClassifier(manifest)
+                ? new SignatureFunction(directory, "serving_default", "input", "logits", device)
+                : null,
+            true);
   }
 
   static boolean isSoftmaxClassifier(ModelManifest manifest) {
@@ -62,32 +59,12 @@ final class GraftModelSource implements Source {
 
   @Override
   public FeatureMatrix features(Dataset<?> data) {
-    EncodedInputs in = encode(data);
-    SignatureFunction.Rows rows = features.apply(in);
-    return FeatureMatrix.fromFloats(in.count(), rows.width(), rows.values());
+    return model.features(data);
   }
 
   @Override
   public Optional<ProbabilityMatrix> probabilities(Dataset<?> data) {
-    if (logits == null) {
-      return Optional.empty();
-    }
-    EncodedInputs in = encode(data);
-    SignatureFunction.Rows rows = logits.apply(in);
-    return Optional.of(Softmax.rows(rows.values(), in.count(), rows.width()));
-  }
-
-  private EncodedInputs encode(Dataset<?> data) {
-    if (data.size() == 0) {
-      throw new InvalidInputException(
-          GraftErrors.EMPTY_INPUT,
-          "data set '"
-              + data.info().name()
-              + "' is empty; source "
-              + descriptor.id()
-              + " needs examples.");
-    }
-    return encoder.encode(data, inputSpec, false, 0L);
+    return model.probabilities(data);
   }
 
   @Override
@@ -107,12 +84,6 @@ final class GraftModelSource implements Source {
 
   @Override
   public void close() {
-    try {
-      features.close();
-    } finally {
-      if (logits != null) {
-        logits.close();
-      }
-    }
+    model.close();
   }
 }

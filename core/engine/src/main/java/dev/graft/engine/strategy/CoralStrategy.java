@@ -10,7 +10,6 @@ import dev.graft.api.transfer.TransferStrategy;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,7 +28,7 @@ public final class CoralStrategy implements TransferStrategy {
   /** The extension id. */
   public static final String ID = "coral";
 
-  private static final Set<String> OPTIONS = options();
+  private static final Set<String> OPTIONS = HeadSettings.options("lambda");
 
   private final DeviceConfig device;
 
@@ -41,12 +40,6 @@ public final class CoralStrategy implements TransferStrategy {
   @Inject
   public CoralStrategy(DeviceConfig device) {
     this.device = device;
-  }
-
-  private static Set<String> options() {
-    Set<String> s = new HashSet<>(HeadSettings.COMMON);
-    s.add("lambda");
-    return Set.copyOf(s);
   }
 
   @Override

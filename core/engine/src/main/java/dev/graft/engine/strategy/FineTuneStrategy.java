@@ -4,18 +4,15 @@ import dev.graft.api.config.DeviceConfig;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.api.extension.Requirement;
 import dev.graft.api.extension.TaskType;
-import dev.graft.api.provenance.Provenance;
 import dev.graft.api.transfer.TransferContext;
 import dev.graft.api.transfer.TransferResult;
 import dev.graft.api.transfer.TransferStrategy;
 import dev.graft.engine.source.InputEncoders;
 import dev.graft.tensorflow.nn.FineTuning;
 import dev.graft.tensorflow.nn.GraphModel;
-import dev.graft.tensorflow.nn.NetworkSpec;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +36,8 @@ public final class FineTuneStrategy implements TransferStrategy {
   /** The extension id. */
   public static final String ID = "fine-tune";
 
-  private static final Set<String> OPTIONS = options();
+  private static final Set<String> OPTIONS =
+      HeadSettings.options("head-lr", "head-epochs", "top-k", "backbone-lr", "augment");
 
   private final InputEncoders encoders;
   private final DeviceConfig device;
@@ -54,12 +52,6 @@ public final class FineTuneStrategy implements TransferStrategy {
   public FineTuneStrategy(InputEncoders encoders, DeviceConfig device) {
     this.encoders = encoders;
     this.device = device;
-  }
-
-  private static Set<String> options() {
-    Set<String> s = new HashSet<>(HeadSettings.COMMON);
-    s.addAll(List.of("head-lr", "head-epochs", "top-k", "backbone-lr", "augment"));
-    return Set.copyOf(s);
   }
 
   @Override
@@ -91,40 +83,22 @@ public final class FineTuneStrategy implements TransferStrategy {
     boolean augment = options.bool("augment", true);
     Deadline deadline = Deadline.start(context.budget());
 
-    SourceNetwork source = SourceNetwork.load(context.source(), encoders, ID);
-    TargetData data = TargetData.encode(source, context, augment);
-    NetworkSpec spec =
-        source.network().network().withDenseHead(SourceNetwork.HEAD, data.task().outputs());
+    NetworkTraining run =
+        NetworkTraining.start(ID, context, encoders, device, settings, augment, deadline);
     List<String> notes = new ArrayList<>();
     Map<String, float[]> start = null;
     int used = 0;
     if (headEpochs > 0) {
-      try (GraphModel head =
-          Runs.network(
-              spec,
-              data.task().loss(),
-              FineTuning.onlyHead(),
-              headRate,
-              Runs.derive(context.seed(), 1),
-              device)) {
-        source.network().transferBackbone(head);
-        Fitting.Outcome fit =
-            Fitting.fit(
-                head,
-                data.train(),
-                data.validation(),
-                headEpochs,
-                settings.batchSize(),
-                settings.patience(),
-                Runs.derive(context.seed(), 2),
-                deadline);
+      try (GraphModel head = run.network(FineTuning.onlyHead(), headRate, 1)) {
+        run.transferBackbone(head);
+        Fitting.Outcome fit = run.fit(head, headEpochs, 2);
         notes.add(fit.describe("head phase (backbone frozen)"));
         used = fit.epochsRun();
         start = head.readWeights();
       }
     }
     Map<String, Double> rates = new LinkedHashMap<>();
-    for (String layer : spec.backboneLayers()) {
+    for (String layer : run.spec().backboneLayers()) {
       rates.put(layer, backboneRate);
     }
     FineTuning unfrozen =
@@ -132,51 +106,30 @@ public final class FineTuneStrategy implements TransferStrategy {
                 ? FineTuning.all()
                 : new FineTuning(List.of(SourceNetwork.HEAD), topK + 1, false, Map.of()))
             .withRateMultipliers(rates);
-    GraphModel network =
-        Runs.network(
-            spec,
-            data.task().loss(),
-            unfrozen,
-            settings.learningRate(),
-            Runs.derive(context.seed(), 3),
-            device);
-    try {
-      if (start != null) {
-        network.loadWeights(start, layer -> true);
-      } else {
-        source.network().transferBackbone(network);
-      }
-      Set<String> trained = new TreeSet<>(network.trainableLayers());
-      trained.remove(SourceNetwork.HEAD);
-      Fitting.Outcome fit =
-          Fitting.fit(
-              network,
-              data.train(),
-              data.validation(),
-              Math.max(1, maxEpochs - used),
-              settings.batchSize(),
-              settings.patience(),
-              Runs.derive(context.seed(), 4),
-              deadline);
-      notes.add(
-          fit.describe(
-              "fine-tune phase (top-k "
-                  + (topK == 0 ? "all" : topK)
-                  + ": "
-                  + trained
-                  + " at "
-                  + backboneRate
-                  + "x the rate)"));
-      Provenance provenance = Runs.provenance(ID, context, device, notes);
-      NetworkModel model =
-          new NetworkModel(
-              network, source.encoder(), source.inputSpec(), data.task().classNames(), provenance);
-      network = null;
-      return Runs.result(ID, context, model, notes, provenance);
-    } finally {
-      if (network != null) {
-        network.close();
-      }
-    }
+    GraphModel network = run.network(unfrozen, settings.learningRate(), 3);
+    Map<String, float[]> headWeights = start;
+    Set<String> trained = new TreeSet<>(network.trainableLayers());
+    trained.remove(SourceNetwork.HEAD);
+    return run.trainAndWrap(
+        network,
+        n -> {
+          if (headWeights != null) {
+            n.loadWeights(headWeights, layer -> true);
+          } else {
+            run.transferBackbone(n);
+          }
+        },
+        Math.max(1, maxEpochs - used),
+        4,
+        notes,
+        fit ->
+            fit.describe(
+                "fine-tune phase (top-k "
+                    + (topK == 0 ? "all" : topK)
+                    + ": "
+                    + trained
+                    + " at "
+                    + backboneRate
+                    + "x the rate)"));
   }
 }

@@ -1,5 +1,7 @@
 package dev.graft.engine.strategy;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,6 +18,13 @@ record HeadSettings(double learningRate, int batchSize, int patience, int epochs
 
   /** The option names every strategy understands. */
   static final Set<String> COMMON = Set.of("lr", "batch-size", "patience");
+
+  /** The option names a strategy understands: {@link #COMMON} plus its own. */
+  static Set<String> options(String... own) {
+    Set<String> names = new HashSet<>(COMMON);
+    names.addAll(List.of(own));
+    return Set.copyOf(names);
+  }
 
   static HeadSettings from(StrategyOptions options, double defaultRate, int epochs) {
     return new HeadSettings(

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,7 +33,8 @@ public final class KmmStrategy implements TransferStrategy {
   /** The extension id. */
   public static final String ID = "kmm";
 
-  private static final Set<String> OPTIONS = options();
+  private static final Set<String> OPTIONS =
+      HeadSettings.options("bound", "epsilon", "gamma", "max-source");
 
   private final DeviceConfig device;
 
@@ -46,12 +46,6 @@ public final class KmmStrategy implements TransferStrategy {
   @Inject
   public KmmStrategy(DeviceConfig device) {
     this.device = device;
-  }
-
-  private static Set<String> options() {
-    Set<String> s = new HashSet<>(HeadSettings.COMMON);
-    s.addAll(List.of("bound", "epsilon", "gamma", "max-source"));
-    return Set.copyOf(s);
   }
 
   @Override

@@ -12,12 +12,10 @@ import dev.graft.api.transfer.TransferStrategy;
 import dev.graft.engine.source.InputEncoders;
 import dev.graft.tensorflow.nn.FineTuning;
 import dev.graft.tensorflow.nn.GraphModel;
-import dev.graft.tensorflow.nn.NetworkSpec;
 import dev.graft.tensorflow.train.ArrayDataset;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +34,7 @@ public final class LinearProbeStrategy implements TransferStrategy {
   /** The extension id. */
   public static final String ID = "linear-probe";
 
-  private static final Set<String> OPTIONS = options();
+  private static final Set<String> OPTIONS = HeadSettings.options("augment");
 
   private final InputEncoders encoders;
   private final DeviceConfig device;
@@ -51,12 +49,6 @@ public final class LinearProbeStrategy implements TransferStrategy {
   public LinearProbeStrategy(InputEncoders encoders, DeviceConfig device) {
     this.encoders = encoders;
     this.device = device;
-  }
-
-  private static Set<String> options() {
-    Set<String> s = new HashSet<>(HeadSettings.COMMON);
-    s.add("augment");
-    return Set.copyOf(s);
   }
 
   @Override
@@ -90,43 +82,16 @@ public final class LinearProbeStrategy implements TransferStrategy {
 
   private TransferResult probeNetwork(
       TransferContext context, HeadSettings settings, boolean augment, Deadline deadline) {
-    SourceNetwork source = SourceNetwork.load(context.source(), encoders, ID);
-    TargetData data = TargetData.encode(source, context, augment);
-    NetworkSpec spec =
-        source.network().network().withDenseHead(SourceNetwork.HEAD, data.task().outputs());
-    GraphModel network =
-        Runs.network(
-            spec,
-            data.task().loss(),
-            FineTuning.onlyHead(),
-            settings.learningRate(),
-            Runs.derive(context.seed(), 1),
-            device);
-    try {
-      source.network().transferBackbone(network);
-      Fitting.Outcome fit =
-          Fitting.fit(
-              network,
-              data.train(),
-              data.validation(),
-              settings.epochs(),
-              settings.batchSize(),
-              settings.patience(),
-              Runs.derive(context.seed(), 2),
-              deadline);
-      List<String> notes = new ArrayList<>();
-      notes.add(fit.describe("head on the frozen backbone"));
-      Provenance provenance = Runs.provenance(ID, context, device, notes);
-      NetworkModel model =
-          new NetworkModel(
-              network, source.encoder(), source.inputSpec(), data.task().classNames(), provenance);
-      network = null;
-      return Runs.result(ID, context, model, notes, provenance);
-    } finally {
-      if (network != null) {
-        network.close();
-      }
-    }
+    NetworkTraining run =
+        NetworkTraining.start(ID, context, encoders, device, settings, augment, deadline);
+    GraphModel network = run.network(FineTuning.onlyHead(), settings.learningRate(), 1);
+    return run.trainAndWrap(
+        network,
+        run::transferBackbone,
+        settings.epochs(),
+        2,
+        new ArrayList<>(),
+        fit -> fit.describe("head on the frozen backbone"));
   }
 
   private TransferResult probeFeatures(

@@ -10,12 +10,9 @@ import dev.graft.api.transfer.TransferStrategy;
 import dev.graft.engine.source.InputEncoders;
 import dev.graft.tensorflow.nn.FineTuning;
 import dev.graft.tensorflow.nn.GraphModel;
-import dev.graft.tensorflow.nn.NetworkSpec;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,7 +29,7 @@ public final class ScratchStrategy implements TransferStrategy {
   /** The extension id. */
   public static final String ID = "scratch";
 
-  private static final Set<String> OPTIONS = options();
+  private static final Set<String> OPTIONS = HeadSettings.options("augment");
 
   private final InputEncoders encoders;
   private final DeviceConfig device;
@@ -47,12 +44,6 @@ public final class ScratchStrategy implements TransferStrategy {
   public ScratchStrategy(InputEncoders encoders, DeviceConfig device) {
     this.encoders = encoders;
     this.device = device;
-  }
-
-  private static Set<String> options() {
-    Set<String> s = new HashSet<>(HeadSettings.COMMON);
-    s.add("augment");
-    return Set.copyOf(s);
   }
 
   @Override
@@ -79,41 +70,15 @@ public final class ScratchStrategy implements TransferStrategy {
     HeadSettings settings = HeadSettings.from(options, 1e-3, context.budget().maxEpochs());
     boolean augment = options.bool("augment", true);
     Deadline deadline = Deadline.start(context.budget());
-    SourceNetwork source = SourceNetwork.load(context.source(), encoders, ID);
-    TargetData data = TargetData.encode(source, context, augment);
-    NetworkSpec spec =
-        source.network().network().withDenseHead(SourceNetwork.HEAD, data.task().outputs());
-    GraphModel network =
-        Runs.network(
-            spec,
-            data.task().loss(),
-            FineTuning.all(),
-            settings.learningRate(),
-            Runs.derive(context.seed(), 1),
-            device);
-    try {
-      Fitting.Outcome fit =
-          Fitting.fit(
-              network,
-              data.train(),
-              data.validation(),
-              settings.epochs(),
-              settings.batchSize(),
-              settings.patience(),
-              Runs.derive(context.seed(), 2),
-              deadline);
-      List<String> notes = new ArrayList<>();
-      notes.add(fit.describe("scratch training"));
-      var provenance = Runs.provenance(ID, context, device, notes);
-      NetworkModel model =
-          new NetworkModel(
-              network, source.encoder(), source.inputSpec(), data.task().classNames(), provenance);
-      network = null;
-      return Runs.result(ID, context, model, notes, provenance);
-    } finally {
-      if (network != null) {
-        network.close();
-      }
-    }
+    NetworkTraining run =
+        NetworkTraining.start(ID, context, encoders, device, settings, augment, deadline);
+    GraphModel network = run.network(FineTuning.all(), settings.learningRate(), 1);
+    return run.trainAndWrap(
+        network,
+        n -> {},
+        settings.epochs(),
+        2,
+        new ArrayList<>(),
+        fit -> fit.describe("scratch training"));
   }
 }

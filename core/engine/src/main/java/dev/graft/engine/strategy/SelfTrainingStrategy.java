@@ -13,7 +13,6 @@ import dev.graft.api.transfer.TransferStrategy;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -32,7 +31,7 @@ public final class SelfTrainingStrategy implements TransferStrategy {
   /** The extension id. */
   public static final String ID = "self-training";
 
-  private static final Set<String> OPTIONS = options();
+  private static final Set<String> OPTIONS = HeadSettings.options("threshold", "rounds");
 
   private final DeviceConfig device;
 
@@ -44,13 +43,6 @@ public final class SelfTrainingStrategy implements TransferStrategy {
   @Inject
   public SelfTrainingStrategy(DeviceConfig device) {
     this.device = device;
-  }
-
-  private static Set<String> options() {
-    Set<String> s = new HashSet<>(HeadSettings.COMMON);
-    s.add("threshold");
-    s.add("rounds");
-    return Set.copyOf(s);
   }
 
   @Override

@@ -12,7 +12,6 @@ import dev.graft.tensorflow.nn.GraphModel;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +42,7 @@ public final class TrAdaBoostStrategy implements TransferStrategy {
   /** The extension id. */
   public static final String ID = "tradaboost";
 
-  private static final Set<String> OPTIONS = options();
+  private static final Set<String> OPTIONS = HeadSettings.options("rounds");
 
   private final DeviceConfig device;
 
@@ -55,12 +54,6 @@ public final class TrAdaBoostStrategy implements TransferStrategy {
   @Inject
   public TrAdaBoostStrategy(DeviceConfig device) {
     this.device = device;
-  }
-
-  private static Set<String> options() {
-    Set<String> s = new HashSet<>(HeadSettings.COMMON);
-    s.add("rounds");
-    return Set.copyOf(s);
   }
 
   @Override
