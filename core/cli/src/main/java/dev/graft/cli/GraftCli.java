@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       dev.graft.cli.run.RunCommand.class,
       dev.graft.cli.run.RankCommand.class,
       dev.graft.cli.run.PredictCommand.class,
+      dev.graft.cli.run.DemoCommand.class,
       ReportCommand.class,
       dev.graft.cli.estimate.EstimateCommand.class,
     },
@@ -160,7 +161,7 @@ public final class GraftCli implements Runnable {
   }
 
   private static final java.util.Set<String> BUILTIN_COMMANDS =
-      java.util.Set.of("help", "plugins", "doctor", "model", "estimate", "run", "rank", "predict", "report");
+      java.util.Set.of("help", "plugins", "doctor", "model", "estimate", "run", "rank", "predict", "demo", "report");
 
   /** The value of {@code --plugins DIR} or {@code --plugins=DIR} anywhere in the arguments. */
   private static Path pluginsDirArgument(String[] args) {

@@ -20,6 +20,12 @@ public record GraftConfig(
   /** The environment variable naming the plugins folder. */
   public static final String PLUGINS_ENV = "GRAFT_PLUGINS";
 
+  /** The environment variable naming the model store folder. */
+  public static final String MODEL_STORE_ENV = "GRAFT_MODEL_STORE";
+
+  /** The environment variable naming the feature cache folder. */
+  public static final String CACHE_ENV = "GRAFT_CACHE";
+
   /** The environment variable naming the installation folder. */
   public static final String HOME_ENV = "GRAFT_HOME";
 
@@ -34,7 +40,8 @@ public record GraftConfig(
   /**
    * Defaults resolved from the environment: plugins from {@code explicitPluginsDir}, else {@code
    * GRAFT_PLUGINS}, else {@code $GRAFT_HOME/plugins} (or the {@code graft.home} system property);
-   * model store and cache under {@code ~/.graft}; CPU.
+   * model store from {@code GRAFT_MODEL_STORE} and cache from {@code GRAFT_CACHE}, else under
+   * {@code ~/.graft}; CPU.
    *
    * @param explicitPluginsDir a folder given on the command line or by the embedding application
    * @param env the environment (usually {@code System.getenv()})
@@ -52,8 +59,10 @@ public record GraftConfig(
       }
     }
     Path userGraft = Path.of(System.getProperty("user.home"), ".graft");
-    return new GraftConfig(
-        plugins, DeviceConfig.cpu(), userGraft.resolve("models"), userGraft.resolve("cache"));
+    Path store =
+        notBlank(env.get(MODEL_STORE_ENV)) ? Path.of(env.get(MODEL_STORE_ENV)) : userGraft.resolve("models");
+    Path cache = notBlank(env.get(CACHE_ENV)) ? Path.of(env.get(CACHE_ENV)) : userGraft.resolve("cache");
+    return new GraftConfig(plugins, DeviceConfig.cpu(), store, cache);
   }
 
   private static boolean notBlank(String s) {
