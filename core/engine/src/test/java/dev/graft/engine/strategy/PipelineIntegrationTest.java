@@ -91,50 +91,10 @@ class PipelineIntegrationTest {
   @Test
   void fineTuneBeatsTheScratchBaselineInAJobAndTheWinnerReopens(@TempDir Path temp) {
     SourceModels.exportCircleSource(temp.resolve("store/circle"));
-    InputEncoders encoders = InputEncoders.of(List.of(new VectorEncoder()));
-    DeviceConfig cpu = DeviceConfig.cpu();
-    ModelStoreLoader loader = new ModelStoreLoader(temp.resolve("store"), encoders, cpu);
-    Map<Class<? extends GraftExtension>, List<? extends GraftExtension>> builtins =
-        new LinkedHashMap<>();
-    builtins.put(DatasetReader.class, List.of(new CircleReader()));
-    builtins.put(SourceLoader.class, List.of(loader));
-    builtins.put(TransferabilityEstimator.class, List.of(new LogMeEstimator()));
-    builtins.put(
-        TransferStrategy.class,
-        List.of(
-            new ScratchStrategy(encoders, cpu),
-            new FineTuneStrategy(encoders, cpu),
-            new SelfTrainingStrategy(cpu),
-            new KmmStrategy(cpu)));
-    builtins.put(Evaluator.class, List.of(new ClassificationEvaluator()));
-    builtins.put(InputEncoder.class, List.of(new VectorEncoder()));
-    ExtensionRegistry registry =
-        ExtensionRegistry.build(
-            builtins,
-            PluginHost.start(
-                Optional.empty(),
-                "0.1.0",
-                type -> {
-                  throw new AssertionError(type);
-                }));
-    GraftConfig config =
-        new GraftConfig(Optional.empty(), cpu, temp.resolve("store"), temp.resolve("cache"));
-    Map<String, String> fast = Map.of("lr", "0.01", "batch-size", "8");
-    JobSpec job =
-        JobSpec.builder()
-            .optName("circle")
-            .optSeed(3)
-            .setTarget(new TargetSpec("circle", "unused", Map.of(), 6, null, null, null))
-            .addSource(new SourceSpec("model-store", null, null, null))
-            .optEstimators("logme")
-            .optStrategy(new StrategySpec("scratch", fast))
-            .optStrategy(new StrategySpec("fine-tune", fast))
-            .optStrategy(new StrategySpec("self-training", Map.of()))
-            .optStrategy(StrategySpec.of("kmm"))
-            .optEvaluation(new EvaluationSpec("holdout", 3, null, null, "accuracy"))
-            .setOutput("run")
-            .build();
-    RunResult r = new TransferPipeline(registry, config).run(job, temp, PipelineListener.NONE);
+    RunResult r = runJob(temp, "circle", 1, "scratch", "fine-tune", "self-training", "kmm");
+    ModelStoreLoader loader =
+        new ModelStoreLoader(
+            temp.resolve("store"), InputEncoders.of(List.of(new VectorEncoder())), DeviceConfig.cpu());
 
     StrategyOutcome scratch = outcome(r, "scratch");
     StrategyOutcome fineTune = outcome(r, "fine-tune");
@@ -157,6 +117,76 @@ class PipelineIntegrationTest {
         loader.discover(
             new SourceQuery(Modality.TABULAR, Optional.of(exported.toString()), Map.of()));
     assertEquals(1, found.size());
+  }
+
+  /**
+   * A source trained on shuffled labels next to the genuine one: LogME ranks it last, and when the
+   * job is forced to transfer from it alone, the guard flags it and scratch wins.
+   */
+  @Test
+  void aSourceTrainedOnShuffledLabelsIsRankedLastAndFlagged(@TempDir Path temp) {
+    SourceModels.exportCircleSource(temp.resolve("store/circle"));
+    SourceModels.exportShuffledCircleSource(temp.resolve("store/shuffled"));
+    RunResult both = runJob(temp, "both", 2, "scratch", "linear-probe");
+    assertEquals("store:circle", both.ranking().get(0).sourceId(), both.ranking().toString());
+    assertEquals("store:shuffled", both.ranking().get(1).sourceId());
+    StrategyOutcome probeShuffled =
+        both.outcomes().stream()
+            .filter(o -> o.strategyId().equals("linear-probe") && o.sourceId().equals("store:shuffled"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(!probeShuffled.verdict().eligible(), probeShuffled.toString());
+    assertTrue(!both.winner().sourceId().equals("store:shuffled"), both.winner().toString());
+  }
+
+  private static RunResult runJob(Path temp, String output, int keepTop, String... strategies) {
+    InputEncoders encoders = InputEncoders.of(List.of(new VectorEncoder()));
+    DeviceConfig cpu = DeviceConfig.cpu();
+    ModelStoreLoader loader = new ModelStoreLoader(temp.resolve("store"), encoders, cpu);
+    Map<Class<? extends GraftExtension>, List<? extends GraftExtension>> builtins =
+        new LinkedHashMap<>();
+    builtins.put(DatasetReader.class, List.of(new CircleReader()));
+    builtins.put(SourceLoader.class, List.of(loader));
+    builtins.put(TransferabilityEstimator.class, List.of(new LogMeEstimator()));
+    builtins.put(
+        TransferStrategy.class,
+        List.of(
+            new ScratchStrategy(encoders, cpu),
+            new FineTuneStrategy(encoders, cpu),
+            new SelfTrainingStrategy(cpu),
+            new KmmStrategy(cpu),
+            new LinearProbeStrategy(encoders, cpu)));
+    builtins.put(Evaluator.class, List.of(new ClassificationEvaluator()));
+    builtins.put(InputEncoder.class, List.of(new VectorEncoder()));
+    ExtensionRegistry registry =
+        ExtensionRegistry.build(
+            builtins,
+            PluginHost.start(
+                Optional.empty(),
+                "0.1.0",
+                type -> {
+                  throw new AssertionError(type);
+                }));
+    GraftConfig config =
+        new GraftConfig(Optional.empty(), cpu, temp.resolve("store"), temp.resolve("cache"));
+    Map<String, String> fast = Map.of("lr", "0.01", "batch-size", "8");
+    JobSpec.Builder job =
+        JobSpec.builder()
+            .optName(output)
+            .optSeed(3)
+            .setTarget(new TargetSpec("circle", "unused", Map.of(), 6, null, null, null))
+            .addSource(new SourceSpec("model-store", null, null, null))
+            .optEstimators("logme")
+            .optKeepTop(keepTop)
+            .optEvaluation(new EvaluationSpec("holdout", 3, null, null, "accuracy"))
+            .setOutput(output.equals("circle") ? "run" : output);
+    for (String s : strategies) {
+      job.optStrategy(
+          s.equals("scratch") || s.equals("fine-tune")
+              ? new StrategySpec(s, fast)
+              : StrategySpec.of(s));
+    }
+    return new TransferPipeline(registry, config).run(job.build(), temp, PipelineListener.NONE);
   }
 
   static StrategyOutcome outcome(RunResult r, String strategy) {

@@ -47,6 +47,30 @@ public final class SourceModels {
    * @return the trained model (close it)
    */
   public static NetworkModel trainCircleSource() {
+    return train(sourceTask().classLabels().values());
+  }
+
+  /**
+   * The same network trained on the same inputs with the labels shuffled (seeded): a source that
+   * learned nothing transferable, for ranking and guard tests.
+   *
+   * @param dir the model folder
+   */
+  public static void exportShuffledCircleSource(Path dir) {
+    int[] labels = sourceTask().classLabels().values();
+    java.util.Random rnd = new java.util.Random(99);
+    for (int i = labels.length - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = labels[i];
+      labels[i] = labels[j];
+      labels[j] = t;
+    }
+    try (NetworkModel model = train(labels)) {
+      model.export(dir);
+    }
+  }
+
+  private static NetworkModel train(int[] labels) {
     Dataset<float[]> data = sourceTask();
     float[] x = new float[data.size() * Synthetic.DIM];
     for (int i = 0; i < data.size(); i++) {
@@ -58,8 +82,7 @@ public final class SourceModels {
         .setConfig(TrainerConfig.of(25, 32, 5))
         .build()
         .fit(
-            ArrayDataset.ofClasses(
-                x, Synthetic.DIM, data.classLabels().values(), Synthetic.CLUSTERS),
+            ArrayDataset.ofClasses(x, Synthetic.DIM, labels, Synthetic.CLUSTERS),
             null);
     Provenance provenance =
         Provenance.builder("model")
