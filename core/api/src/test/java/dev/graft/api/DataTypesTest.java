@@ -31,7 +31,8 @@ class DataTypesTest {
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> m.requireFinite("features.npy"));
     assertEquals(GraftErrors.NON_FINITE_VALUE, e.errorId());
-    assertTrue(e.getMessage().startsWith("GRAFT-DATA-001: features.npy holds NaN at row 1, column 1"));
+    assertTrue(
+        e.getMessage().startsWith("GRAFT-DATA-001: features.npy holds NaN at row 1, column 1"));
   }
 
   @Test
@@ -88,7 +89,8 @@ class DataTypesTest {
     EstimationInput in = EstimationInput.withProbabilities(f, y, p);
     assertArrayEquals(new int[] {0, 1, 0}, in.sourceLabels().orElseThrow().values());
     GraftException missing =
-        assertThrows(GraftException.class, () -> EstimationInput.of(null, y).requireFeatures("logme"));
+        assertThrows(
+            GraftException.class, () -> EstimationInput.of(null, y).requireFeatures("logme"));
     assertEquals(GraftErrors.REQUIREMENT_NOT_MET, missing.errorId());
   }
 
@@ -99,7 +101,8 @@ class DataTypesTest {
             EnumSet.of(TaskType.CLASSIFICATION),
             EnumSet.of(Requirement.FEATURES, Requirement.SOURCE_PROBABILITIES));
     assertTrue(c.supports(Modality.AUDIO));
-    assertEquals(Set.of(Requirement.SOURCE_PROBABILITIES), c.unmet(EnumSet.of(Requirement.FEATURES)));
+    assertEquals(
+        Set.of(Requirement.SOURCE_PROBABILITIES), c.unmet(EnumSet.of(Requirement.FEATURES)));
     assertThrows(
         ConfigException.class,
         () -> new Capabilities(Set.of(), EnumSet.of(TaskType.REGRESSION), Set.of()));
@@ -109,7 +112,8 @@ class DataTypesTest {
   void extensionIdsAreKebabCase() {
     assertEquals("linear-probe", ExtensionIds.validate("linear-probe", "x"));
     for (String bad : new String[] {"LogME", "-x", "a_b", "", "a--b", "9lives"}) {
-      GraftException e = assertThrows(GraftException.class, () -> ExtensionIds.validate(bad, "Foo"));
+      GraftException e =
+          assertThrows(GraftException.class, () -> ExtensionIds.validate(bad, "Foo"));
       assertEquals(GraftErrors.INVALID_EXTENSION, e.errorId());
     }
   }

@@ -28,7 +28,9 @@ class ErrorCatalogTest {
   void everyCodeIsDocumented() throws Exception {
     String guide = Files.readString(Path.of("../../docs/troubleshooting.md"));
     for (GraftErrors e : GraftErrors.values()) {
-      assertTrue(guide.contains("| " + e.code() + " |"), e.code() + " missing from docs/troubleshooting.md");
+      assertTrue(
+          guide.contains("| " + e.code() + " |"),
+          e.code() + " missing from docs/troubleshooting.md");
     }
   }
 }

@@ -99,7 +99,8 @@ final class DoctorCommand implements Callable<Integer> {
     return GraftCli.EXIT_PROBLEMS;
   }
 
-  private static void checkWritable(String label, Path dir, PrintWriter out, List<String> problems) {
+  private static void checkWritable(
+      String label, Path dir, PrintWriter out, List<String> problems) {
     Path existing = dir;
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();

@@ -16,8 +16,8 @@ import picocli.CommandLine.ScopeType;
  *
  * <p>Exit codes: {@value #EXIT_OK} success; {@value #EXIT_ERROR} a Graft error (the message names
  * the problem and its error id); {@value #EXIT_USAGE} a usage error (unknown option, missing
- * argument); {@value #EXIT_PROBLEMS} {@code graft doctor} found problems; {@value #EXIT_INTERNAL} an
- * unexpected internal failure (a bug: please report it with {@code --verbose} output).
+ * argument); {@value #EXIT_PROBLEMS} {@code graft doctor} found problems; {@value #EXIT_INTERNAL}
+ * an unexpected internal failure (a bug: please report it with {@code --verbose} output).
  */
 @Command(
     name = "graft",
@@ -65,8 +65,7 @@ public final class GraftCli implements Runnable {
       names = "--plugins",
       scope = ScopeType.INHERIT,
       paramLabel = "DIR",
-      description =
-          "Plugins folder (default: $GRAFT_PLUGINS, else $GRAFT_HOME/plugins).")
+      description = "Plugins folder (default: $GRAFT_PLUGINS, else $GRAFT_HOME/plugins).")
   Path pluginsDir;
 
   @Option(
@@ -121,20 +120,20 @@ public final class GraftCli implements Runnable {
       cli.setOut(out);
       cli.setErr(err);
       cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          if (ex instanceof GraftException) {
-            err.println("graft: " + ex.getMessage());
-            if (root.verbose) {
-              ex.printStackTrace(err);
+          (ex, commandLine, parseResult) -> {
+            if (ex instanceof GraftException) {
+              err.println("graft: " + ex.getMessage());
+              if (root.verbose) {
+                ex.printStackTrace(err);
+              }
+              err.flush();
+              return EXIT_ERROR;
             }
+            err.println("graft: internal error: " + ex);
+            ex.printStackTrace(err);
             err.flush();
-            return EXIT_ERROR;
-          }
-          err.println("graft: internal error: " + ex);
-          ex.printStackTrace(err);
-          err.flush();
-          return EXIT_INTERNAL;
-        });
+            return EXIT_INTERNAL;
+          });
       int code = cli.execute(args);
       out.flush();
       err.flush();
@@ -161,7 +160,17 @@ public final class GraftCli implements Runnable {
   }
 
   private static final java.util.Set<String> BUILTIN_COMMANDS =
-      java.util.Set.of("help", "plugins", "doctor", "model", "estimate", "run", "rank", "predict", "demo", "report");
+      java.util.Set.of(
+          "help",
+          "plugins",
+          "doctor",
+          "model",
+          "estimate",
+          "run",
+          "rank",
+          "predict",
+          "demo",
+          "report");
 
   /** The value of {@code --plugins DIR} or {@code --plugins=DIR} anywhere in the arguments. */
   private static Path pluginsDirArgument(String[] args) {
@@ -194,7 +203,11 @@ public final class GraftCli implements Runnable {
     public String[] getVersion() {
       return new String[] {
         "graft " + GraftVersion.current(),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")"
       };
     }
   }

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * Mounts a plugin's {@link PluginCommand} in the picocli tree: every argument after the command path
- * goes to the plugin untouched (including {@code --help}, which the plugin answers itself).
+ * Mounts a plugin's {@link PluginCommand} in the picocli tree: every argument after the command
+ * path goes to the plugin untouched (including {@code --help}, which the plugin answers itself).
  */
 @Command(description = "A command provided by a plugin.")
 final class PluginCommandAdapter implements Callable<Integer> {

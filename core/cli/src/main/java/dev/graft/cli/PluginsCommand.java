@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code graft plugins}: the plugins found, their extensions by point, and any problems. */
 @Command(
@@ -43,7 +43,8 @@ final class PluginsCommand implements Callable<Integer> {
       List<PluginProblem> problems = session.host().problems();
       Map<String, List<RegisteredExtension<?>>> byPoint = new LinkedHashMap<>();
       for (Class<? extends GraftExtension> point : ExtensionPoints.ALL) {
-        byPoint.put(ExtensionPoints.displayName(point), new ArrayList<>(session.registry().all(point)));
+        byPoint.put(
+            ExtensionPoints.displayName(point), new ArrayList<>(session.registry().all(point)));
       }
       if (json) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -54,7 +55,8 @@ final class PluginsCommand implements Callable<Integer> {
             (point, list) -> {
               List<Map<String, String>> rows = new ArrayList<>();
               for (RegisteredExtension<?> r : list) {
-                rows.add(Map.of("id", r.id(), "origin", r.origin(), "description", r.description()));
+                rows.add(
+                    Map.of("id", r.id(), "origin", r.origin(), "description", r.description()));
               }
               ext.put(point, rows);
             });

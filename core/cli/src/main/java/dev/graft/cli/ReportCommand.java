@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
             + " and print its path.")
 final class ReportCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run folder holding result.json.")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN_DIR",
+      description = "The run folder holding result.json.")
   Path runDir;
 
   @Spec CommandSpec spec;

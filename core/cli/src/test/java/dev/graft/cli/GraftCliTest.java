@@ -52,7 +52,9 @@ class GraftCliTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().matches("(?s).*acme-probe\\s+1\\.2\\.3\\s+STARTED.*"), r.out());
     assertTrue(r.out().contains("transferability-estimator:"), r.out());
-    assertTrue(r.out().matches("(?s).*acme-probe\\s+\\[acme-probe\\]\\s+test estimator on cpu.*"), r.out());
+    assertTrue(
+        r.out().matches("(?s).*acme-probe\\s+\\[acme-probe\\]\\s+test estimator on cpu.*"),
+        r.out());
     assertTrue(r.out().contains("GRAFT-PLUGIN-001"), r.out());
     assertTrue(r.out().contains("broken-1.0.0.jar"), r.out());
 

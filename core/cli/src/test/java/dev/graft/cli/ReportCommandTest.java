@@ -69,7 +69,8 @@ class ReportCommandTest {
   }
 
   private static RunResult smallResult() {
-    MetricSummary accuracy = new MetricSummary("accuracy", true, 0.8, 0.75, 0.85, List.of(0.78, 0.82));
+    MetricSummary accuracy =
+        new MetricSummary("accuracy", true, 0.8, 0.75, 0.85, List.of(0.78, 0.82));
     return new RunResult(
         "cli-job",
         "name: cli-job\n",
@@ -80,10 +81,21 @@ class ReportCommandTest {
         "accuracy",
         List.of(new RankedSource("src", 1, 1.0, Map.of("logme", 1.0), Map.of("logme", 0.1), true)),
         List.of(
-            new StrategyOutcome("scratch", "src", List.of(accuracy), GuardVerdict.BASELINE, 0, 0, 0,
-                List.of(), new int[][] {{4, 1}, {1, 4}}, List.of(), 1.0)),
+            new StrategyOutcome(
+                "scratch",
+                "src",
+                List.of(accuracy),
+                GuardVerdict.BASELINE,
+                0,
+                0,
+                0,
+                List.of(),
+                new int[][] {{4, 1}, {1, 4}},
+                List.of(),
+                1.0)),
         List.of(),
-        new Winner("scratch", "src", "accuracy", 0.8, "no transfer beat scratch beyond noise", "model"),
+        new Winner(
+            "scratch", "src", "accuracy", 0.8, "no transfer beat scratch beyond noise", "model"),
         List.of(),
         Map.of("read", 0.1),
         Map.of("seed", "1"));

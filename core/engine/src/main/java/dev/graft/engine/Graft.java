@@ -41,10 +41,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Thread-safety: a runtime may be shared; {@link #run} and {@link #rank} may be called from
- * several threads (each call works on its own data; TensorFlow serialises what must be), and
- * {@link ModelPredictor#predict} is thread-safe. Closing the runtime closes every predictor it
- * loaded that is still open and unloads the plugins; TensorFlow's native memory of those models is
- * released.
+ * several threads (each call works on its own data; TensorFlow serialises what must be), and {@link
+ * ModelPredictor#predict} is thread-safe. Closing the runtime closes every predictor it loaded that
+ * is still open and unloads the plugins; TensorFlow's native memory of those models is released.
  */
 public final class Graft implements AutoCloseable {
 
@@ -200,8 +199,8 @@ public final class Graft implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Adds an extension of the host application itself, without a plugin (e.g. an input encoder
-     * for the application's own example type). It is registered like a built-in.
+     * Adds an extension of the host application itself, without a plugin (e.g. an input encoder for
+     * the application's own example type). It is registered like a built-in.
      *
      * @param point the extension point, e.g. {@code InputEncoder.class}
      * @param extension the instance (shared, so thread-safe)

@@ -60,8 +60,11 @@ public record GraftConfig(
     }
     Path userGraft = Path.of(System.getProperty("user.home"), ".graft");
     Path store =
-        notBlank(env.get(MODEL_STORE_ENV)) ? Path.of(env.get(MODEL_STORE_ENV)) : userGraft.resolve("models");
-    Path cache = notBlank(env.get(CACHE_ENV)) ? Path.of(env.get(CACHE_ENV)) : userGraft.resolve("cache");
+        notBlank(env.get(MODEL_STORE_ENV))
+            ? Path.of(env.get(MODEL_STORE_ENV))
+            : userGraft.resolve("models");
+    Path cache =
+        notBlank(env.get(CACHE_ENV)) ? Path.of(env.get(CACHE_ENV)) : userGraft.resolve("cache");
     return new GraftConfig(plugins, DeviceConfig.cpu(), store, cache);
   }
 

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The version of this Graft build, and the form plugins' {@code Plugin-Requires} is checked against. */
+/**
+ * The version of this Graft build, and the form plugins' {@code Plugin-Requires} is checked
+ * against.
+ */
 public final class GraftVersion {
 
   private static final String VERSION = load();

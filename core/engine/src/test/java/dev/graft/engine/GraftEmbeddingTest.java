@@ -21,7 +21,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedding API: a runtime built in Java loads an exported model and serves it from threads. */
+/**
+ * The embedding API: a runtime built in Java loads an exported model and serves it from threads.
+ */
 class GraftEmbeddingTest {
 
   @TempDir Path temp;
@@ -43,13 +45,16 @@ class GraftEmbeddingTest {
     try (Graft graft = runtime()) {
       ModelPredictor predictor = graft.loadModel(model);
       assertEquals(8, predictor.labels().size());
-      double[] sequential = predictor.predict(data).probabilities().orElseThrow().values().data().clone();
+      double[] sequential =
+          predictor.predict(data).probabilities().orElseThrow().values().data().clone();
       int[] classes = predictor.predictClasses(data);
       int correct = 0;
       for (int i = 0; i < classes.length; i++) {
         correct += classes[i] == data.classLabels().get(i) ? 1 : 0;
       }
-      assertTrue(correct > 0.8 * classes.length, "the trained source model serves its own task: " + correct);
+      assertTrue(
+          correct > 0.8 * classes.length,
+          "the trained source model serves its own task: " + correct);
 
       ExecutorService pool = Executors.newFixedThreadPool(8);
       try {

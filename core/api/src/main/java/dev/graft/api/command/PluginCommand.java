@@ -9,15 +9,15 @@ import java.util.List;
  * render-glyphs} from the vision plugin.
  *
  * <p>The host mounts each command under its {@link #path()} and passes the remaining arguments
- * through untouched, so a plugin parses its own options (picocli is on the host class path and may be
- * used with {@code provided} scope). The command's {@link #id()} is the path joined by hyphens.
+ * through untouched, so a plugin parses its own options (picocli is on the host class path and may
+ * be used with {@code provided} scope). The command's {@link #id()} is the path joined by hyphens.
  * Exit codes follow {@code graft}'s: 0 success, 1 a Graft error, 2 a usage error.
  */
 public interface PluginCommand extends GraftExtension {
 
   /**
-   * Where the command is mounted, e.g. {@code ["datasets", "render-glyphs"]}. The first element is a
-   * group that several plugins may share; the full path is unique.
+   * Where the command is mounted, e.g. {@code ["datasets", "render-glyphs"]}. The first element is
+   * a group that several plugins may share; the full path is unique.
    *
    * @return one or two lower-case words
    */

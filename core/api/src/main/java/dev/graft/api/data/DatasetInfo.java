@@ -14,7 +14,11 @@ import java.util.Map;
  * @param properties reader-specific facts (format, image size, skipped count)
  */
 public record DatasetInfo(
-    String name, Modality modality, String location, String digest, Map<String, String> properties) {
+    String name,
+    Modality modality,
+    String location,
+    String digest,
+    Map<String, String> properties) {
 
   /** Validates and freezes. */
   public DatasetInfo {

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * What an estimator sees for one (source, target) pair.
  *
- * @param features the source model's features on the target examples ({@code n x d}); may be
- *     {@code null} only for estimators that do not declare {@code FEATURES}
+ * @param features the source model's features on the target examples ({@code n x d}); may be {@code
+ *     null} only for estimators that do not declare {@code FEATURES}
  * @param targets the target labels or regression values, {@code n} of them
  * @param sourceProbabilities the source model's class probabilities on the target examples ({@code
  *     n x z}), if available
@@ -117,6 +117,8 @@ public record EstimationInput(
     }
     throw new GraftException(
         GraftErrors.REQUIREMENT_NOT_MET,
-        "estimator '" + estimatorId + "' handles classification only; the targets are real-valued.");
+        "estimator '"
+            + estimatorId
+            + "' handles classification only; the targets are real-valued.");
   }
 }

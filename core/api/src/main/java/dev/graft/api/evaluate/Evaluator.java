@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Measures predictions against the truth: accuracy, macro-F1, ROC-AUC, calibration error, RMSE,
- * NDCG@k and so on. Evaluators are pure functions of their inputs, thread-safe, and declare the task
- * types they handle in {@link #capabilities()}.
+ * NDCG@k and so on. Evaluators are pure functions of their inputs, thread-safe, and declare the
+ * task types they handle in {@link #capabilities()}.
  */
 public interface Evaluator extends GraftExtension {
 

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param probabilities class probabilities, one row per example, for classification
  * @param outputs raw outputs, one row per example, for regression or ranking
  */
-public record Predictions(Optional<ProbabilityMatrix> probabilities, Optional<FeatureMatrix> outputs) {
+public record Predictions(
+    Optional<ProbabilityMatrix> probabilities, Optional<FeatureMatrix> outputs) {
 
   /** Requires at least one of the two. */
   public Predictions {

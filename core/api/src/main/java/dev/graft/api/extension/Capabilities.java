@@ -13,7 +13,8 @@ import java.util.Set;
  * @param tasks the task types handled
  * @param requirements what must be available for it to run
  */
-public record Capabilities(Set<Modality> modalities, Set<TaskType> tasks, Set<Requirement> requirements) {
+public record Capabilities(
+    Set<Modality> modalities, Set<TaskType> tasks, Set<Requirement> requirements) {
 
   /** Validates and freezes the sets. */
   public Capabilities {

@@ -12,9 +12,9 @@ import org.pf4j.ExtensionPoint;
  * reports it (GRAFT-PLUGIN-005). Ids are part of the public contract: job specs and CLI flags refer
  * to them, so they never change meaning.
  *
- * <p>Extensions are created once per host by the host's injector (constructor injection with
- * {@code jakarta.inject.Inject} is supported) and may be called from several threads; an
- * implementation that is not thread-safe must say so in its description and guard itself.
+ * <p>Extensions are created once per host by the host's injector (constructor injection with {@code
+ * jakarta.inject.Inject} is supported) and may be called from several threads; an implementation
+ * that is not thread-safe must say so in its description and guard itself.
  */
 public interface GraftExtension extends ExtensionPoint {
 

@@ -69,7 +69,8 @@ public final class AtomicFiles {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.write(out);
       }
-      try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+      try (var channel =
+          java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
         channel.force(true);
       }
       moveIntoPlace(tmp, absolute);

@@ -28,7 +28,10 @@ public record Provenance(
   public Provenance {
     ConfigException.require(kind != null && !kind.isBlank(), "provenance.kind", kind, "non-blank");
     createdAt = createdAt == null ? Instant.now() : createdAt;
-    values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    values =
+        values == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     children = children == null ? List.of() : List.copyOf(children);
   }
 

@@ -22,7 +22,9 @@ public record EncodedInputs(float[] values, int count, int[] exampleShape) {
       if (d <= 0) {
         throw new InvalidInputException(
             GraftErrors.SIZE_MISMATCH,
-            "encoded example shape " + Arrays.toString(exampleShape) + " has a non-positive dimension.");
+            "encoded example shape "
+                + Arrays.toString(exampleShape)
+                + " has a non-positive dimension.");
       }
       size *= d;
     }

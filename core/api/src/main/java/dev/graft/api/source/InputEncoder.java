@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * Encodes a modality's examples into the input tensor a Graft model expects, following the input
- * spec recorded in the model's manifest ({@code graft-model.json}). This is how the modality-neutral
- * host trains, fine-tunes and serves models on images, text, audio or interactions: the plugin of
- * the modality provides an encoder for its input kind (e.g. {@code image}), the host does the rest.
+ * spec recorded in the model's manifest ({@code graft-model.json}). This is how the
+ * modality-neutral host trains, fine-tunes and serves models on images, text, audio or
+ * interactions: the plugin of the modality provides an encoder for its input kind (e.g. {@code
+ * image}), the host does the rest.
  *
  * <p>Implementations are thread-safe and deterministic: the same data, spec and seed give the same
  * values.

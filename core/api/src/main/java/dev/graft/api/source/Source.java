@@ -53,8 +53,8 @@ public interface Source extends AutoCloseable {
   Optional<Dataset<?>> labelledData();
 
   /**
-   * The folder of the source's Graft model (SavedModel + {@code graft-model.json}), for sources
-   * the host can rebuild and train (fine-tuning, scratch baselines with the same architecture).
+   * The folder of the source's Graft model (SavedModel + {@code graft-model.json}), for sources the
+   * host can rebuild and train (fine-tuning, scratch baselines with the same architecture).
    *
    * @return the model folder, or empty for frozen foreign models and data-only sources
    */

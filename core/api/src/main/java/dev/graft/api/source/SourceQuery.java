@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param location a folder or model path named in the job, if any
  * @param options loader-specific settings from the job spec
  */
-public record SourceQuery(Modality modality, Optional<String> location, Map<String, String> options) {
+public record SourceQuery(
+    Modality modality, Optional<String> location, Map<String, String> options) {
 
   /** Freezes. */
   public SourceQuery {

@@ -6,8 +6,8 @@ import dev.graft.api.provenance.Provenance;
 import java.nio.file.Path;
 
 /**
- * A model a strategy produced for the target. Owns native resources; {@link #predict} is safe to call
- * from several threads.
+ * A model a strategy produced for the target. Owns native resources; {@link #predict} is safe to
+ * call from several threads.
  */
 public interface TrainedModel extends AutoCloseable {
 

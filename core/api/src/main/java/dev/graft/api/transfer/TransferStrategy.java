@@ -8,9 +8,9 @@ import dev.graft.api.extension.GraftExtension;
  * report compares against.
  *
  * <p>Requirements ({@code TARGET_LABELS}, {@code UNLABELLED_TARGET}, {@code SOURCE_DATA}, {@code
- * TRAINABLE_SOURCE}) are declared in {@link #capabilities()}; the pipeline schedules a strategy only
- * when they are met and reports why it skipped the others. A strategy is deterministic for a given
- * seed on CPU.
+ * TRAINABLE_SOURCE}) are declared in {@link #capabilities()}; the pipeline schedules a strategy
+ * only when they are met and reports why it skipped the others. A strategy is deterministic for a
+ * given seed on CPU.
  */
 public interface TransferStrategy extends GraftExtension {
 

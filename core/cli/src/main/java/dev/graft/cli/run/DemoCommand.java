@@ -71,7 +71,11 @@ public final class DemoCommand implements Callable<Integer> {
                         GraftErrors.UNKNOWN_EXTENSION,
                         "graft demo needs the vision plugin (command 'datasets demo-job'); put"
                             + " graft-vision-*.jar into "
-                            + session.host().pluginsDir().map(Object::toString).orElse("the plugins folder")
+                            + session
+                                .host()
+                                .pluginsDir()
+                                .map(Object::toString)
+                                .orElse("the plugins folder")
                             + " and run 'graft plugins' to check."));
     ConsoleProgress progress = new ConsoleProgress(err, quiet);
     progress.stepStarted("prepare demo sources and data");

@@ -47,7 +47,11 @@ public final class PredictCommand implements Callable<Integer> {
       description = "The dataset reader for the input, e.g. image-folder or pixel-csv.")
   String reader;
 
-  @Option(names = "--input", required = true, paramLabel = "PATH", description = "File or folder to read.")
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "PATH",
+      description = "File or folder to read.")
   Path input;
 
   @Option(
@@ -56,7 +60,10 @@ public final class PredictCommand implements Callable<Integer> {
       description = "A reader option, e.g. --option width=8 (repeatable).")
   Map<String, String> options = new LinkedHashMap<>();
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write CSV here instead of stdout.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write CSV here instead of stdout.")
   Path output;
 
   @Option(names = "--top", defaultValue = "1", description = "Classes per example (default 1).")
@@ -65,7 +72,8 @@ public final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (top < 1) {
-      throw new GraftException(GraftErrors.INVALID_CONFIG, "'--top' is " + top + "; it must be 1 or more.");
+      throw new GraftException(
+          GraftErrors.INVALID_CONFIG, "'--top' is " + top + "; it must be 1 or more.");
     }
     var registry = root.session().registry();
     DatasetReader r = registry.require(DatasetReader.class, reader);
@@ -76,7 +84,9 @@ public final class PredictCommand implements Callable<Integer> {
       String csv = format(p, predictor.labels());
       if (output != null) {
         AtomicFiles.writeString(output, csv);
-        spec.commandLine().getOut().println("Wrote " + data.size() + " predictions to " + output.toAbsolutePath());
+        spec.commandLine()
+            .getOut()
+            .println("Wrote " + data.size() + " predictions to " + output.toAbsolutePath());
       } else {
         PrintWriter out = spec.commandLine().getOut();
         out.print(csv);

@@ -20,7 +20,8 @@ final class RunSummary {
       StringBuilder scores = new StringBuilder();
       r.scores().entrySet().stream()
           .sorted(java.util.Map.Entry.comparingByKey())
-          .forEach(e -> scores.append(String.format(Locale.ROOT, " %s=%.4g", e.getKey(), e.getValue())));
+          .forEach(
+              e -> scores.append(String.format(Locale.ROOT, " %s=%.4g", e.getKey(), e.getValue())));
       out.printf(
           Locale.ROOT,
           "  %d. %-28s mean rank %.2f%s%s%n",

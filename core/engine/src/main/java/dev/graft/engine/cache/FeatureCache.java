@@ -25,10 +25,10 @@ import java.util.function.Supplier;
  * the same sources and data reuses them instead of running the networks again.
  *
  * <p>Each entry is a float64 {@code .npy} file and a {@code .json} sidecar holding the key, the
- * shape and the SHA-256 of the {@code .npy}. Both are written atomically, the sidecar last: an entry
- * counts only when the sidecar exists and matches, so an interrupted run never leaves a half entry
- * that a later run would trust. An entry that fails its check is recomputed and overwritten, and
- * the replacement is counted in {@link #stats()}. Safe for concurrent use within one JVM.
+ * shape and the SHA-256 of the {@code .npy}. Both are written atomically, the sidecar last: an
+ * entry counts only when the sidecar exists and matches, so an interrupted run never leaves a half
+ * entry that a later run would trust. An entry that fails its check is recomputed and overwritten,
+ * and the replacement is counted in {@link #stats()}. Safe for concurrent use within one JVM.
  */
 public final class FeatureCache {
 
@@ -50,7 +50,10 @@ public final class FeatureCache {
 
     /** Validates. */
     public Key {
-      if (sourceDigest == null || sourceDigest.isBlank() || dataDigest == null || dataDigest.isBlank()) {
+      if (sourceDigest == null
+          || sourceDigest.isBlank()
+          || dataDigest == null
+          || dataDigest.isBlank()) {
         throw new GraftException(
             GraftErrors.INTERNAL,
             "feature cache key needs a source digest and a data digest; got '"
@@ -63,7 +66,8 @@ public final class FeatureCache {
     }
 
     String fileStem() {
-      return sha256((sourceDigest + "\n" + dataDigest + "\n" + layer).getBytes(StandardCharsets.UTF_8))
+      return sha256(
+              (sourceDigest + "\n" + dataDigest + "\n" + layer).getBytes(StandardCharsets.UTF_8))
           .substring(0, 40);
     }
   }
@@ -172,7 +176,9 @@ public final class FeatureCache {
       AtomicFiles.write(dir.resolve(key.fileStem() + ".json"), JSON.writeValueAsBytes(m));
     } catch (IOException e) {
       throw new GraftException(
-          GraftErrors.FILE_NOT_WRITABLE, "cannot write feature cache entry in " + dir + ": " + e, e);
+          GraftErrors.FILE_NOT_WRITABLE,
+          "cannot write feature cache entry in " + dir + ": " + e,
+          e);
     }
   }
 

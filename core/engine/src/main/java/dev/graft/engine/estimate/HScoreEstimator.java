@@ -51,8 +51,8 @@ public final class HScoreEstimator implements TransferabilityEstimator {
   @Override
   public String interpretation() {
     return "Between-class variance explained per unit of feature variance; higher is better;"
-               + " between 0 and the number of classes minus 1. Unstable when d is close to or"
-               + " above n: use hscore-shrinkage there.";
+        + " between 0 and the number of classes minus 1. Unstable when d is close to or"
+        + " above n: use hscore-shrinkage there.";
   }
 
   @Override

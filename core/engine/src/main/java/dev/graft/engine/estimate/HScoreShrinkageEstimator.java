@@ -34,7 +34,7 @@ public final class HScoreShrinkageEstimator implements TransferabilityEstimator 
   @Override
   public String description() {
     return "Shrinkage H-score: H-score with a Ledoit-Wolf covariance, stable for d close to or"
-               + " above n (Ibrahim et al., ICLR 2023).";
+        + " above n (Ibrahim et al., ICLR 2023).";
   }
 
   @Override
@@ -51,7 +51,7 @@ public final class HScoreShrinkageEstimator implements TransferabilityEstimator 
   @Override
   public String interpretation() {
     return "H-score with a Ledoit-Wolf shrunk feature covariance; higher is better; robust when the"
-               + " feature dimension is close to or above the number of examples.";
+        + " feature dimension is close to or above the number of examples.";
   }
 
   @Override

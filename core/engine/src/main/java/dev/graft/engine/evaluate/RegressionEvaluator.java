@@ -43,7 +43,7 @@ public final class RegressionEvaluator implements Evaluator {
   @Override
   public String description() {
     return "Regression: root mean squared error, mean absolute error, coefficient of"
-               + " determination.";
+        + " determination.";
   }
 
   @Override

@@ -13,12 +13,14 @@ import java.time.Duration;
  *     5m}, {@code 1h}
  * @param batchSize mini-batch size
  */
-public record BudgetSpec(Integer epochs, String time, @JsonProperty("batch-size") Integer batchSize) {
+public record BudgetSpec(
+    Integer epochs, String time, @JsonProperty("batch-size") Integer batchSize) {
 
   /** Validates and fills defaults. */
   public BudgetSpec {
     epochs = epochs == null ? 30 : epochs;
-    ConfigException.require(epochs >= 1 && epochs <= 100_000, "budget.epochs", epochs, "1 to 100000");
+    ConfigException.require(
+        epochs >= 1 && epochs <= 100_000, "budget.epochs", epochs, "1 to 100000");
     time = time == null ? "10m" : time;
     parse(time);
     batchSize = batchSize == null ? 64 : batchSize;

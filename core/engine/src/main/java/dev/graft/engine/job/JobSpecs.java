@@ -67,12 +67,16 @@ public final class JobSpecs {
     try {
       JobSpec spec = YAML.readValue(yaml, JobSpec.class);
       if (spec == null) {
-        throw new ConfigException(where + " is empty; a job needs at least target, sources and output.");
+        throw new ConfigException(
+            where + " is empty; a job needs at least target, sources and output.");
       }
       return spec;
     } catch (UnrecognizedPropertyException e) {
       List<String> known =
-          e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.toList());
+          e.getKnownPropertyIds().stream()
+              .map(Object::toString)
+              .sorted()
+              .collect(Collectors.toList());
       String keyPath = path(e, e.getPropertyName());
       throw new ConfigException(
           where
@@ -87,7 +91,8 @@ public final class JobSpecs {
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause();
       String detail = cause instanceof GraftException g ? g.detail() : String.valueOf(cause);
-      java.util.regex.Matcher field = java.util.regex.Pattern.compile("^'([a-z0-9.\\[\\]-]+)'").matcher(detail);
+      java.util.regex.Matcher field =
+          java.util.regex.Pattern.compile("^'([a-z0-9.\\[\\]-]+)'").matcher(detail);
       String where2 =
           field.find() ? line(yaml, field.group(1), e.getLocation()) : line(e.getLocation());
       throw new ConfigException(where + where2 + ": " + detail);
@@ -116,7 +121,8 @@ public final class JobSpecs {
     try {
       return YAML.writeValueAsString(spec);
     } catch (JsonProcessingException e) {
-      throw new GraftException(GraftErrors.INTERNAL, "cannot serialise job spec: " + e.getMessage(), e);
+      throw new GraftException(
+          GraftErrors.INTERNAL, "cannot serialise job spec: " + e.getMessage(), e);
     }
   }
 

@@ -40,7 +40,9 @@ public record SourceSpec(
                   c ->
                       c == '*'
                           ? ".*"
-                          : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf((char) c)))
+                          : c == '?'
+                              ? "."
+                              : java.util.regex.Pattern.quote(String.valueOf((char) c)))
               .reduce("", String::concat);
       if (sourceId.matches(regex)) {
         return true;

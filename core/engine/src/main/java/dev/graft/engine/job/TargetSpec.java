@@ -32,7 +32,8 @@ public record TargetSpec(
   public TargetSpec {
     ConfigException.require(
         reader != null && !reader.isBlank(), "target.reader", reader, "a dataset reader id");
-    ConfigException.require(path != null && !path.isBlank(), "target.path", path, "a file or folder");
+    ConfigException.require(
+        path != null && !path.isBlank(), "target.path", path, "a file or folder");
     options = options == null ? Map.of() : Map.copyOf(options);
     ConfigException.require(
         labelsPerClass == null || labelsPerClass >= 0,

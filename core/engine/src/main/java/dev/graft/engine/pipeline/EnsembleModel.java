@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A multi-source ensemble: the weighted average of its members' class probabilities. It borrows
- * its members (the pipeline owns and closes them); closing the ensemble closes nothing.
+ * A multi-source ensemble: the weighted average of its members' class probabilities. It borrows its
+ * members (the pipeline owns and closes them); closing the ensemble closes nothing.
  *
  * <p>Exported as a folder with one sub-folder per member ({@code member-1}, …, each a complete
  * exported model) and {@code graft-ensemble.json} naming the members and their weights; written
@@ -75,7 +75,8 @@ final class EnsembleModel implements TrainedModel {
       }
       parts.add(rows);
     }
-    return Predictions.ofProbabilities(new ProbabilityMatrix(FeatureMatrix.of(combine(parts, weights))));
+    return Predictions.ofProbabilities(
+        new ProbabilityMatrix(FeatureMatrix.of(combine(parts, weights))));
   }
 
   @Override
@@ -100,7 +101,9 @@ final class EnsembleModel implements TrainedModel {
       manifest.put("members", listed);
       AtomicFiles.write(
           tmp.resolve(MANIFEST),
-          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(manifest));
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsBytes(manifest));
       Path old = target.resolveSibling("." + target.getFileName() + ".old");
       deleteTree(old);
       if (Files.exists(target)) {

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The candidate sources of a run, discovered by their loaders and opened; closing closes them all. */
+/**
+ * The candidate sources of a run, discovered by their loaders and opened; closing closes them all.
+ */
 final class OpenedSources implements AutoCloseable {
 
   private final Map<String, Source> byId = new LinkedHashMap<>();
@@ -31,8 +33,10 @@ final class OpenedSources implements AutoCloseable {
       for (SourceSpec spec : specs) {
         SourceLoader loader = registry.require(SourceLoader.class, spec.loader());
         Optional<String> location =
-            Optional.ofNullable(spec.location()).map(l -> baseDir.resolve(l).normalize().toString());
-        for (SourceDescriptor d : loader.discover(new SourceQuery(modality, location, spec.options()))) {
+            Optional.ofNullable(spec.location())
+                .map(l -> baseDir.resolve(l).normalize().toString());
+        for (SourceDescriptor d :
+            loader.discover(new SourceQuery(modality, location, spec.options()))) {
           offered.add(d.id());
           if (spec.selects(d.id()) && !opened.byId.containsKey(d.id())) {
             opened.byId.put(d.id(), loader.open(d));
@@ -65,7 +69,9 @@ final class OpenedSources implements AutoCloseable {
   static String digest(Source source) {
     SourceDescriptor d = source.descriptor();
     String digest = d.properties().get("digest");
-    return digest != null && !digest.isBlank() ? digest : d.loaderId() + ":" + d.id() + "@" + d.location();
+    return digest != null && !digest.isBlank()
+        ? digest
+        : d.loaderId() + ":" + d.id() + "@" + d.location();
   }
 
   @Override

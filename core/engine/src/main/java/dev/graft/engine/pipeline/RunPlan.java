@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The runs a protocol asks for: each has a key (the seed, or the fold index), a label budget (0 when
- * the protocol has none) and the split of the target into labelled training and test examples. Every
- * strategy sees exactly the same runs, so results can be compared pairwise.
+ * The runs a protocol asks for: each has a key (the seed, or the fold index), a label budget (0
+ * when the protocol has none) and the split of the target into labelled training and test examples.
+ * Every strategy sees exactly the same runs, so results can be compared pairwise.
  *
  * @param key the seed or fold index that identifies the run
  * @param budget labels per class (0 = the split's own)
@@ -51,7 +51,9 @@ record RunPlan(long key, int budget, long seed, Split split) {
     return plans;
   }
 
-  /** The budget whose runs decide the winner: the largest one (all runs share budget 0 otherwise). */
+  /**
+   * The budget whose runs decide the winner: the largest one (all runs share budget 0 otherwise).
+   */
   static int decidingBudget(List<RunPlan> plans) {
     return plans.stream().mapToInt(RunPlan::budget).max().orElse(0);
   }

@@ -36,11 +36,15 @@ final class RunStateStore {
    * @param notes what the strategy reported
    * @param confusion its confusion matrix, or null
    * @param seconds its training time
-   * @param probabilities the model's class probabilities on the run's test examples ({@code
-   *     rows x classes}), kept so multi-source ensembles can be measured on resumed runs
+   * @param probabilities the model's class probabilities on the run's test examples ({@code rows x
+   *     classes}), kept so multi-source ensembles can be measured on resumed runs
    */
   record Finished(
-      List<Metric> metrics, List<String> notes, int[][] confusion, double seconds, double[][] probabilities) {}
+      List<Metric> metrics,
+      List<String> notes,
+      int[][] confusion,
+      double seconds,
+      double[][] probabilities) {}
 
   RunStateStore(Path runDir, String specYaml) {
     this.dir = runDir.resolve(".state");
@@ -97,7 +101,9 @@ final class RunStateStore {
       AtomicFiles.write(file(strategy, source, plan), JSON.writeValueAsBytes(m));
     } catch (IOException e) {
       throw new dev.graft.api.error.GraftException(
-          dev.graft.api.error.GraftErrors.FILE_NOT_WRITABLE, "cannot save run state in " + dir + ": " + e, e);
+          dev.graft.api.error.GraftErrors.FILE_NOT_WRITABLE,
+          "cannot save run state in " + dir + ": " + e,
+          e);
     }
   }
 
@@ -111,7 +117,8 @@ final class RunStateStore {
   private static String sha256(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }

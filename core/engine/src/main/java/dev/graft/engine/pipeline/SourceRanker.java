@@ -45,13 +45,22 @@ final class SourceRanker {
       FeatureCache.Key key =
           new FeatureCache.Key(OpenedSources.digest(e.getValue()), target.digest(), "features");
       FeatureMatrix f =
-          cache.computeIfAbsent(key, () -> e.getValue().features(target.dataset()).requireFinite(
-              "features of source '" + e.getKey() + "'"));
+          cache.computeIfAbsent(
+              key,
+              () ->
+                  e.getValue()
+                      .features(target.dataset())
+                      .requireFinite("features of source '" + e.getKey() + "'"));
       if (f.rows() != target.dataset().size()) {
         throw new dev.graft.api.error.GraftException(
             dev.graft.api.error.GraftErrors.SIZE_MISMATCH,
-            "source '" + e.getKey() + "' returned " + f.rows() + " feature rows for "
-                + target.dataset().size() + " target examples.");
+            "source '"
+                + e.getKey()
+                + "' returned "
+                + f.rows()
+                + " feature rows for "
+                + target.dataset().size()
+                + " target examples.");
       }
       out.put(e.getKey(), f);
     }
@@ -100,7 +109,9 @@ final class SourceRanker {
             .anyMatch(
                 e ->
                     e.capabilities().requirements().contains(Requirement.SOURCE_PROBABILITIES)
-                        || e.capabilities().requirements().contains(Requirement.SOURCE_HARD_LABELS));
+                        || e.capabilities()
+                            .requirements()
+                            .contains(Requirement.SOURCE_HARD_LABELS));
     Map<String, Map<String, TransferabilityScore>> scores = new LinkedHashMap<>();
     int i = 0;
     for (Map.Entry<String, Source> e : sources.byId().entrySet()) {
@@ -109,9 +120,15 @@ final class SourceRanker {
           needsProbabilities ? e.getValue().probabilities(trainData) : Optional.empty();
       EstimationInput input =
           new EstimationInput(
-              features.get(e.getKey()).selectRows(train), labels, probabilities, Optional.empty(), seed);
+              features.get(e.getKey()).selectRows(train),
+              labels,
+              probabilities,
+              Optional.empty(),
+              seed);
       var report = estimation.score(input, ids);
-      report.skipped().forEach((id, why) -> listener.note(id + " skipped for " + e.getKey() + ": " + why));
+      report
+          .skipped()
+          .forEach((id, why) -> listener.note(id + " skipped for " + e.getKey() + ": " + why));
       scores.put(e.getKey(), report.byEstimator());
     }
     List<RankedSource> rows = new ArrayList<>();
@@ -120,7 +137,8 @@ final class SourceRanker {
       rows.add(row(only, 1, 1.0, scores.get(only), true));
       for (String other : scores.keySet()) {
         if (!other.equals(only)) {
-          rows.add(row(other, rows.size() + 1, Double.NaN, scores.get(other), rows.size() < keepTop));
+          rows.add(
+              row(other, rows.size() + 1, Double.NaN, scores.get(other), rows.size() < keepTop));
         }
       }
       return rows;
@@ -139,7 +157,11 @@ final class SourceRanker {
   }
 
   private static RankedSource row(
-      String source, int rank, double meanRank, Map<String, TransferabilityScore> s, boolean selected) {
+      String source,
+      int rank,
+      double meanRank,
+      Map<String, TransferabilityScore> s,
+      boolean selected) {
     Map<String, Double> values = new HashMap<>();
     Map<String, Double> seconds = new HashMap<>();
     s.forEach(

@@ -78,15 +78,20 @@ final class StrategyRunner {
           "transfer",
           progress[0]++,
           total,
-          strategy.id() + " on " + sourceId + (plan.budget() > 0 ? ", " + plan.budget() + "/class" : "")
-              + ", run " + plan.key());
+          strategy.id()
+              + " on "
+              + sourceId
+              + (plan.budget() > 0 ? ", " + plan.budget() + "/class" : "")
+              + ", run "
+              + plan.key());
       boolean keepModel = i == 0;
       Optional<RunStateStore.Finished> done =
           keepModel ? Optional.empty() : state.find(strategy.id(), sourceId, plan);
       RunStateStore.Finished finished;
       if (done.isPresent()) {
         finished = done.get();
-        listener.note("reused finished run: " + strategy.id() + " on " + sourceId + ", run " + plan.key());
+        listener.note(
+            "reused finished run: " + strategy.id() + " on " + sourceId + ", run " + plan.key());
       } else {
         finished = trainAndMeasure(strategy, source, plan, options, keepModel, outcome);
         state.save(strategy.id(), sourceId, plan, finished);
@@ -118,7 +123,8 @@ final class StrategyRunner {
     int[] train = split.train();
     Optional<Dataset<?>> validation = Optional.empty();
     if (validationFraction > 0 && canHoldOut(target.labels().select(train))) {
-      Split inner = Splits.stratifiedHoldOut(target.labels().select(train), validationFraction, plan.seed());
+      Split inner =
+          Splits.stratifiedHoldOut(target.labels().select(train), validationFraction, plan.seed());
       validation = Optional.of(target.dataset().subset(select(train, inner.test())));
       train = select(train, inner.train());
     }
@@ -133,7 +139,8 @@ final class StrategyRunner {
             budget,
             plan.seed(),
             options,
-            workDir.resolve(strategy.id() + "-" + sanitize(source.descriptor().id()) + "-" + plan.key()));
+            workDir.resolve(
+                strategy.id() + "-" + sanitize(source.descriptor().id()) + "-" + plan.key()));
     long start = System.nanoTime();
     TransferResult result = strategy.transfer(context);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -180,7 +187,8 @@ final class StrategyRunner {
     ClassLabels testLabels = target.labels().select(plan.split().test());
     Predictions predictions =
         Predictions.ofProbabilities(
-            new dev.graft.api.data.ProbabilityMatrix(dev.graft.api.data.FeatureMatrix.of(probabilities)));
+            new dev.graft.api.data.ProbabilityMatrix(
+                dev.graft.api.data.FeatureMatrix.of(probabilities)));
     if (into.confusion == null && evaluator instanceof ClassificationEvaluator c) {
       var cm = c.confusionMatrix(predictions, testLabels);
       int k = testLabels.numClasses();

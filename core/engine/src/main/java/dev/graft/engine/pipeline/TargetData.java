@@ -30,7 +30,9 @@ record TargetData(Dataset<?> dataset, ClassLabels labels, int skipped) {
     if (data.targets().isEmpty()) {
       throw new InvalidInputException(
           GraftErrors.INVALID_LABELS,
-          "target " + path + " has no labels; a transfer job needs labelled target data to evaluate.");
+          "target "
+              + path
+              + " has no labels; a transfer job needs labelled target data to evaluate.");
     }
     ClassLabels labels = data.classLabels();
     int[] counts = labels.counts();
@@ -52,7 +54,11 @@ record TargetData(Dataset<?> dataset, ClassLabels labels, int skipped) {
     if (!empty.isEmpty()) {
       throw new InvalidInputException(
           GraftErrors.INVALID_LABELS,
-          "target " + path + " declares classes with no examples: " + empty + "; remove them or add examples.");
+          "target "
+              + path
+              + " declares classes with no examples: "
+              + empty
+              + "; remove them or add examples.");
     }
     return new TargetData(data, labels, result.skipped().size());
   }

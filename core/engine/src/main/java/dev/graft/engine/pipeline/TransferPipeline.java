@@ -27,9 +27,9 @@ import dev.graft.engine.report.HtmlReport;
 import dev.graft.engine.report.Pca2D;
 import dev.graft.engine.report.RunResultJson;
 import dev.graft.engine.run.CurvePoint;
-import dev.graft.engine.run.ProjectedPoint;
 import dev.graft.engine.run.GuardVerdict;
 import dev.graft.engine.run.MetricSummary;
+import dev.graft.engine.run.ProjectedPoint;
 import dev.graft.engine.run.RankedSource;
 import dev.graft.engine.run.RunResult;
 import dev.graft.engine.run.SkippedStrategy;
@@ -121,7 +121,13 @@ public final class TransferPipeline {
           SourceRanker.choose(spec.estimators(), instances(TransferabilityEstimator.class));
       List<RankedSource> ranking =
           ranker.rank(
-              sources, features, target, plans.get(0).split().train(), estimators, spec.keepTop(), spec.seed());
+              sources,
+              features,
+              target,
+              plans.get(0).split().train(),
+              estimators,
+              spec.keepTop(),
+              spec.seed());
       timings.put("rank", secondsSince(t0));
 
       listener.stepStarted("transfer");
@@ -148,22 +154,27 @@ public final class TransferPipeline {
         listener.stepStarted("report");
         t0 = System.nanoTime();
         List<ProjectedPoint> projection =
-            projection(sources.get(ranking.get(0).sourceId()), features.get(ranking.get(0).sourceId()), target, spec.seed());
-        RunResult result = new RunResult(
-            spec.name(),
-            specYaml,
-            started,
-            Instant.now(),
-            target.summary(),
-            spec.evaluation().protocol(),
-            metric,
-            ranking,
-            outcomes,
-            skipped,
-            winner,
-            projection,
-            timings,
-            provenance(spec, target));
+            projection(
+                sources.get(ranking.get(0).sourceId()),
+                features.get(ranking.get(0).sourceId()),
+                target,
+                spec.seed());
+        RunResult result =
+            new RunResult(
+                spec.name(),
+                specYaml,
+                started,
+                Instant.now(),
+                target.summary(),
+                spec.evaluation().protocol(),
+                metric,
+                ranking,
+                outcomes,
+                skipped,
+                winner,
+                projection,
+                timings,
+                provenance(spec, target));
         timings.put("report", secondsSince(t0));
         RunResultJson.write(result, runDir);
         HtmlReport.write(result, runDir);
@@ -279,7 +290,8 @@ public final class TransferPipeline {
       List<StrategyOutcome> outcomes,
       List<SkippedStrategy> skipped,
       Map<StrategyOutcome, dev.graft.api.transfer.TrainedModel> models) {
-    List<String> selected = ranking.stream().filter(RankedSource::selected).map(RankedSource::sourceId).toList();
+    List<String> selected =
+        ranking.stream().filter(RankedSource::selected).map(RankedSource::sourceId).toList();
     int total = selected.size() * spec.strategies().size() * plans.size();
     int[] progress = {0};
     int decidingBudget = RunPlan.decidingBudget(plans);
@@ -323,7 +335,17 @@ public final class TransferPipeline {
         .ifPresent(
             s ->
                 ensemble(
-                    s, ranking, plans, runner, metric, decidingBudget, firstScratch[0], outcomes, skipped, models, raw));
+                    s,
+                    ranking,
+                    plans,
+                    runner,
+                    metric,
+                    decidingBudget,
+                    firstScratch[0],
+                    outcomes,
+                    skipped,
+                    models,
+                    raw));
   }
 
   private void ensemble(
@@ -391,9 +413,17 @@ public final class TransferPipeline {
     }
     List<String> names = members.stream().map(m -> m.strategyId() + "@" + m.sourceId()).toList();
     for (int i = 0; i < names.size(); i++) {
-      combined.notes.add(String.format(java.util.Locale.ROOT, "member %s weight %.3f", names.get(i), w[i]));
+      combined.notes.add(
+          String.format(java.util.Locale.ROOT, "member %s weight %.3f", names.get(i), w[i]));
     }
-    StrategyOutcome outcome = summarise(ENSEMBLE, String.join("+", members.stream().map(StrategyOutcome::sourceId).toList()), combined, scratch, metric, decidingBudget);
+    StrategyOutcome outcome =
+        summarise(
+            ENSEMBLE,
+            String.join("+", members.stream().map(StrategyOutcome::sourceId).toList()),
+            combined,
+            scratch,
+            metric,
+            decidingBudget);
     outcomes.add(outcome);
     List<dev.graft.api.transfer.TrainedModel> memberModels = new ArrayList<>();
     members.forEach(m -> memberModels.add(models.get(m)));
@@ -416,7 +446,8 @@ public final class TransferPipeline {
         perRun.add(v);
       }
       metrics.add(
-          new MetricSummary(name, deciding.higherIsBetter(name), s.mean(), s.lower(), s.upper(), perRun));
+          new MetricSummary(
+              name, deciding.higherIsBetter(name), s.mean(), s.lower(), s.upper(), perRun));
     }
     GuardVerdict verdict = GuardVerdict.BASELINE;
     double dMean = 0;
@@ -429,7 +460,8 @@ public final class TransferPipeline {
         dLower = Double.NaN;
         dUpper = Double.NaN;
       } else {
-        var judgement = NegativeTransferGuard.judge(deciding, results(scratch, decidingBudget), metric);
+        var judgement =
+            NegativeTransferGuard.judge(deciding, results(scratch, decidingBudget), metric);
         verdict = judgement.verdict();
         dMean = judgement.difference().meanDifference();
         dLower = judgement.difference().lower();
@@ -446,7 +478,17 @@ public final class TransferPipeline {
       }
     }
     return new StrategyOutcome(
-        strategyId, sourceId, metrics, verdict, dMean, dLower, dUpper, curve, o.confusion, o.notes, o.seconds);
+        strategyId,
+        sourceId,
+        metrics,
+        verdict,
+        dMean,
+        dLower,
+        dUpper,
+        curve,
+        o.confusion,
+        o.notes,
+        o.seconds);
   }
 
   private static RunResults results(StrategyRunner.Outcome o, int budget) {
@@ -498,7 +540,8 @@ public final class TransferPipeline {
       model.export(runDir.resolve(MODEL_DIR));
       exported = MODEL_DIR;
     }
-    return new Winner(best.strategyId(), best.sourceId(), metric, best.metric(metric).mean(), reason, exported);
+    return new Winner(
+        best.strategyId(), best.sourceId(), metric, best.metric(metric).mean(), reason, exported);
   }
 
   private static boolean better(MetricSummary a, MetricSummary b) {

@@ -53,7 +53,8 @@ public final class ExtensionRegistry {
         add(byPoint, pe.point(), pe.instance(), pe.pluginId());
       } catch (GraftException e) {
         host.report(
-            new PluginProblem(pe.pluginId(), host.location(pe.pluginId()), e.errorId(), e.detail()));
+            new PluginProblem(
+                pe.pluginId(), host.location(pe.pluginId()), e.errorId(), e.detail()));
       }
     }
     return new ExtensionRegistry(byPoint);
@@ -125,7 +126,10 @@ public final class ExtensionRegistry {
    * @return the extension, if registered
    */
   public <T> Optional<T> find(Class<T> point, String id) {
-    return all(point).stream().filter(r -> r.id().equals(id)).map(RegisteredExtension::instance).findFirst();
+    return all(point).stream()
+        .filter(r -> r.id().equals(id))
+        .map(RegisteredExtension::instance)
+        .findFirst();
   }
 
   /**
@@ -151,7 +155,9 @@ public final class ExtensionRegistry {
                         + dev.graft.engine.job.Suggestions.hint(
                             id, all(point).stream().map(RegisteredExtension::id).toList())
                         + "; available: "
-                        + all(point).stream().map(RegisteredExtension::id).collect(Collectors.joining(", "))
+                        + all(point).stream()
+                            .map(RegisteredExtension::id)
+                            .collect(Collectors.joining(", "))
                         + ". Run 'graft plugins' to see what is installed."));
   }
 }

@@ -37,7 +37,8 @@ public final class PluginHost implements AutoCloseable {
    * @param point the extension point it serves
    * @param instance the guarded instance
    */
-  public record PluginExtension(String pluginId, Class<? extends GraftExtension> point, GraftExtension instance) {}
+  public record PluginExtension(
+      String pluginId, Class<? extends GraftExtension> point, GraftExtension instance) {}
 
   private PluginHost(Optional<Path> pluginsDir, GraftPluginManager manager) {
     this.pluginsDir = pluginsDir;
@@ -147,7 +148,10 @@ public final class PluginHost implements AutoCloseable {
       thread.setContextClassLoader(previous);
     }
     extensions.add(
-        new PluginExtension(pluginId, point, (GraftExtension) PluginCallGuard.guard(point, instance, loader, pluginId)));
+        new PluginExtension(
+            pluginId,
+            point,
+            (GraftExtension) PluginCallGuard.guard(point, instance, loader, pluginId)));
   }
 
   /**

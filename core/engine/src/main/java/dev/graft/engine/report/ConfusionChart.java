@@ -39,7 +39,12 @@ final class ConfusionChart {
             "Confusion matrix: true class by row, predicted class by column");
     svg.open("g", "class", "heatmap-labels", "font-size", "11", "fill", Palette.INK);
     for (int r = 0; r < rows; r++) {
-      svg.text(left - 6, top + r * cell + cell / 2 + 4, Text.clip(name(classes, r), 20), "text-anchor", "end");
+      svg.text(
+          left - 6,
+          top + r * cell + cell / 2 + 4,
+          Text.clip(name(classes, r), 20),
+          "text-anchor",
+          "end");
     }
     for (int c = 0; c < cols; c++) {
       double x = left + c * cell + cell / 2 + 4;
@@ -53,7 +58,12 @@ final class ConfusionChart {
           "transform",
           "rotate(-50 " + Text.coordinate(x) + " " + Text.coordinate(y) + ")");
     }
-    svg.text(left + cols * cell / 2, top + rows * cell + 20, "predicted class →", "text-anchor", "middle");
+    svg.text(
+        left + cols * cell / 2,
+        top + rows * cell + 20,
+        "predicted class →",
+        "text-anchor",
+        "middle");
     svg.text(4, 14, "true class ↓ / predicted class →", "font-weight", "bold");
     svg.close("g");
     svg.open("g", "class", "heatmap-cells");
@@ -74,12 +84,18 @@ final class ConfusionChart {
                 + ": "
                 + count
                 + String.format(Locale.ROOT, " (%.1f%% of true %s)", 100 * share, name(classes, r)),
-            "x", left + c * cell,
-            "y", top + r * cell,
-            "width", cell,
-            "height", cell,
-            "fill", shade(share),
-            "stroke", "#ffffff");
+            "x",
+            left + c * cell,
+            "y",
+            top + r * cell,
+            "width",
+            cell,
+            "height",
+            cell,
+            "fill",
+            shade(share),
+            "stroke",
+            "#ffffff");
       }
     }
     svg.close("g");

@@ -75,12 +75,32 @@ final class CurveChart {
     svg.open("g", "class", "axis x-axis", "font-size", "11", "fill", Palette.INK);
     for (int budget : categories) {
       double x = xOf(frame, categories, budget);
-      svg.element("line", "x1", x, "y1", frame.top(), "x2", x, "y2", frame.bottom(), "stroke", Palette.GRID);
+      svg.element(
+          "line",
+          "x1",
+          x,
+          "y1",
+          frame.top(),
+          "x2",
+          x,
+          "y2",
+          frame.bottom(),
+          "stroke",
+          Palette.GRID);
       svg.text(x, frame.bottom() + 14, String.valueOf(budget), "text-anchor", "middle");
     }
     svg.element(
-        "line", "x1", frame.left(), "y1", frame.bottom(), "x2", frame.right(), "y2", frame.bottom(),
-        "stroke", Palette.INK);
+        "line",
+        "x1",
+        frame.left(),
+        "y1",
+        frame.bottom(),
+        "x2",
+        frame.right(),
+        "y2",
+        frame.bottom(),
+        "stroke",
+        Palette.INK);
     svg.text(
         frame.left() + frame.width() / 2,
         frame.bottom() + 32,
@@ -95,8 +115,21 @@ final class CurveChart {
     for (int i = 0; i < series.size(); i++) {
       double y = 10 + i * LEGEND_ROW;
       svg.element(
-          "line", "x1", frame.left(), "y1", y + 6, "x2", frame.left() + 24, "y2", y + 6,
-          "stroke", Palette.series(i), "stroke-width", 2.5, "stroke-dasharray", Palette.dash(i));
+          "line",
+          "x1",
+          frame.left(),
+          "y1",
+          y + 6,
+          "x2",
+          frame.left() + 24,
+          "y2",
+          y + 6,
+          "stroke",
+          Palette.series(i),
+          "stroke-width",
+          2.5,
+          "stroke-dasharray",
+          Palette.dash(i));
       StrategyOutcome o = series.get(i);
       svg.text(frame.left() + 30, y + 10, o.strategyId() + " · " + o.sourceId());
     }
@@ -129,8 +162,17 @@ final class CurveChart {
       }
     }
     svg.element(
-        "polyline", "points", line.toString(), "fill", "none", "stroke", colour,
-        "stroke-width", 2.5, "stroke-dasharray", Palette.dash(index));
+        "polyline",
+        "points",
+        line.toString(),
+        "fill",
+        "none",
+        "stroke",
+        colour,
+        "stroke-width",
+        2.5,
+        "stroke-dasharray",
+        Palette.dash(index));
     for (CurvePoint p : points) {
       if (Double.isFinite(p.mean())) {
         svg.withTooltip(
@@ -144,17 +186,26 @@ final class CurveChart {
                 + Text.value(p.mean())
                 + ", "
                 + Text.interval(p.lower(), p.upper()),
-            "cx", xOf(frame, categories, p.labelsPerClass()),
-            "cy", y.at(p.mean()),
-            "r", 3.5,
-            "fill", colour);
+            "cx",
+            xOf(frame, categories, p.labelsPerClass()),
+            "cy",
+            y.at(p.mean()),
+            "r",
+            3.5,
+            "fill",
+            colour);
       }
     }
     svg.close("g");
   }
 
   private static void drawBand(
-      Svg svg, Frame frame, Scale y, List<Integer> categories, List<CurvePoint> band, String colour) {
+      Svg svg,
+      Frame frame,
+      Scale y,
+      List<Integer> categories,
+      List<CurvePoint> band,
+      String colour) {
     if (band.size() < 2) {
       return;
     }
@@ -166,11 +217,21 @@ final class CurveChart {
       CurvePoint p = band.get(i);
       append(polygon, xOf(frame, categories, p.labelsPerClass()), y.at(p.lower()));
     }
-    svg.element("polygon", "points", polygon.toString(), "fill", colour, "fill-opacity", 0.15, "stroke", "none");
+    svg.element(
+        "polygon",
+        "points",
+        polygon.toString(),
+        "fill",
+        colour,
+        "fill-opacity",
+        0.15,
+        "stroke",
+        "none");
   }
 
   private static void append(StringBuilder points, double x, double y) {
-    points.append(points.length() == 0 ? "" : " ")
+    points
+        .append(points.length() == 0 ? "" : " ")
         .append(Text.coordinate(x))
         .append(',')
         .append(Text.coordinate(y));

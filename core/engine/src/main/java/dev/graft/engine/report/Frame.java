@@ -42,7 +42,8 @@ record Frame(double left, double top, double width, double height) {
       svg.element("line", "x1", x, "y1", top, "x2", x, "y2", bottom(), "stroke", Palette.GRID);
       svg.text(x, bottom() + 14, scale.label(tick), "text-anchor", "middle");
     }
-    svg.element("line", "x1", left, "y1", bottom(), "x2", right(), "y2", bottom(), "stroke", Palette.INK);
+    svg.element(
+        "line", "x1", left, "y1", bottom(), "x2", right(), "y2", bottom(), "stroke", Palette.INK);
     svg.text(left + width / 2, bottom() + 32, title, "text-anchor", "middle");
     svg.close("g");
   }

@@ -6,8 +6,8 @@ import dev.graft.engine.run.RunResult;
 import java.nio.file.Path;
 
 /**
- * Renders a {@link RunResult} as one self-contained HTML page: inline CSS and inline SVG charts,
- * no scripts, no fonts, no URLs (a content security policy forbids loading anything), so the page
+ * Renders a {@link RunResult} as one self-contained HTML page: inline CSS and inline SVG charts, no
+ * scripts, no fonts, no URLs (a content security policy forbids loading anything), so the page
  * works offline and can be mailed or archived as one file.
  *
  * <p>Sections: summary (job, target, protocol, winner and why), source ranking (bar chart, table,
@@ -74,8 +74,8 @@ public final class HtmlReport {
   }
 
   /**
-   * Renders the page and writes {@code report.html} into the run folder atomically: on failure
-   * the previous report, if any, is left unchanged.
+   * Renders the page and writes {@code report.html} into the run folder atomically: on failure the
+   * previous report, if any, is left unchanged.
    *
    * @param result the run's result
    * @param runDir the run folder (created if missing)

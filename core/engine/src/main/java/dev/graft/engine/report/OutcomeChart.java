@@ -55,12 +55,18 @@ final class OutcomeChart {
         svg.withTooltip(
             "line",
             "scratch (" + o.sourceId() + "): " + Text.value(m.mean()),
-            "x1", sx,
-            "y1", frame.top(),
-            "x2", sx,
-            "y2", frame.bottom(),
-            "stroke", Palette.verdict(GuardVerdict.BASELINE),
-            "stroke-dasharray", "5 4");
+            "x1",
+            sx,
+            "y1",
+            frame.top(),
+            "x2",
+            sx,
+            "y2",
+            frame.bottom(),
+            "stroke",
+            Palette.verdict(GuardVerdict.BASELINE),
+            "stroke-dasharray",
+            "5 4");
       }
     }
     svg.close("g");
@@ -88,12 +94,34 @@ final class OutcomeChart {
     String colour = Palette.verdict(o.verdict());
     if (Double.isFinite(m.lower()) && Double.isFinite(m.upper())) {
       svg.element(
-          "line", "x1", x.at(m.lower()), "y1", y, "x2", x.at(m.upper()), "y2", y,
-          "stroke", colour, "stroke-width", 2);
+          "line",
+          "x1",
+          x.at(m.lower()),
+          "y1",
+          y,
+          "x2",
+          x.at(m.upper()),
+          "y2",
+          y,
+          "stroke",
+          colour,
+          "stroke-width",
+          2);
       for (double end : new double[] {m.lower(), m.upper()}) {
         svg.element(
-            "line", "x1", x.at(end), "y1", y - 5, "x2", x.at(end), "y2", y + 5,
-            "stroke", colour, "stroke-width", 2);
+            "line",
+            "x1",
+            x.at(end),
+            "y1",
+            y - 5,
+            "x2",
+            x.at(end),
+            "y2",
+            y + 5,
+            "stroke",
+            colour,
+            "stroke-width",
+            2);
       }
     }
     svg.withTooltip(
@@ -107,11 +135,17 @@ final class OutcomeChart {
             + Text.interval(m.lower(), m.upper())
             + "; "
             + Verdicts.label(o.verdict()),
-        "cx", x.at(m.mean()),
-        "cy", y,
-        "r", 5,
-        "fill", o.verdict() == GuardVerdict.BASELINE ? "#ffffff" : colour,
-        "stroke", colour,
-        "stroke-width", 2);
+        "cx",
+        x.at(m.mean()),
+        "cy",
+        y,
+        "r",
+        5,
+        "fill",
+        o.verdict() == GuardVerdict.BASELINE ? "#ffffff" : colour,
+        "stroke",
+        colour,
+        "stroke-width",
+        2);
   }
 }

@@ -16,8 +16,8 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Projects source and target features onto the top two principal components of their union, for
- * the report's source-vs-target scatter plot.
+ * Projects source and target features onto the top two principal components of their union, for the
+ * report's source-vs-target scatter plot.
  *
  * <p>Each group is first subsampled, deterministically for a given seed, to at most {@code
  * maxPointsPerGroup} rows (kept in their original order), so the report stays small and the cost
@@ -88,7 +88,9 @@ public final class Pca2D {
     for (int i = 0; i < n; i++) {
       boolean fromSource = i < keptSource.length;
       int label =
-          fromSource ? sourceLabels[keptSource[i]] : targetLabels[keptTarget[i - keptSource.length]];
+          fromSource
+              ? sourceLabels[keptSource[i]]
+              : targetLabels[keptTarget[i - keptSource.length]];
       points.add(
           new ProjectedPoint(
               dot(x, i, components[0]),
@@ -110,7 +112,11 @@ public final class Pca2D {
    * @return the source points (in row order) followed by the target points (in row order)
    */
   public static List<ProjectedPoint> project(
-      FeatureMatrix source, int[] sourceLabels, FeatureMatrix target, int[] targetLabels, long seed) {
+      FeatureMatrix source,
+      int[] sourceLabels,
+      FeatureMatrix target,
+      int[] targetLabels,
+      long seed) {
     return fit(source, sourceLabels, target, targetLabels, DEFAULT_MAX_POINTS_PER_GROUP, seed)
         .points();
   }

@@ -110,7 +110,10 @@ final class ProjectionChart {
       svg.open("g", "fill", Palette.INK);
       marker(svg, left + 5, y - 4, label, 4.5, Palette.INK);
       svg.close("g");
-      String name = label >= 0 && label < classes.size() ? " (target: " + Text.clip(classes.get(label), 18) + ")" : "";
+      String name =
+          label >= 0 && label < classes.size()
+              ? " (target: " + Text.clip(classes.get(label), 18) + ")"
+              : "";
       svg.text(left + 16, y, "class " + label + name);
       y += 18;
       shown++;
@@ -118,13 +121,13 @@ final class ProjectionChart {
     svg.close("g");
   }
 
-  private static void marker(
-      Svg svg, double cx, double cy, int label, double r, String colour) {
+  private static void marker(Svg svg, double cx, double cy, int label, double r, String colour) {
     switch (SHAPES[Math.floorMod(label, SHAPES.length)]) {
       case "circle" -> svg.element("circle", "cx", cx, "cy", cy, "r", r);
       case "square" ->
           svg.element("rect", "x", cx - r, "y", cy - r, "width", 2 * r, "height", 2 * r);
-      case "triangle" -> svg.element("polygon", "points", points(cx, cy - r, cx + r, cy + r, cx - r, cy + r));
+      case "triangle" ->
+          svg.element("polygon", "points", points(cx, cy - r, cx + r, cy + r, cx - r, cy + r));
       case "diamond" ->
           svg.element("polygon", "points", points(cx, cy - r, cx + r, cy, cx, cy + r, cx - r, cy));
       case "triangle-down" ->
@@ -133,8 +136,14 @@ final class ProjectionChart {
           svg.element(
               "path",
               "d",
-              "M" + points(cx - r, cy - r) + "L" + points(cx + r, cy + r) + "M" + points(cx + r, cy - r)
-                  + "L" + points(cx - r, cy + r),
+              "M"
+                  + points(cx - r, cy - r)
+                  + "L"
+                  + points(cx + r, cy + r)
+                  + "M"
+                  + points(cx + r, cy - r)
+                  + "L"
+                  + points(cx - r, cy + r),
               "stroke",
               colour,
               "stroke-width",

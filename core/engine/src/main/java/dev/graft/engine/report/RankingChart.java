@@ -27,13 +27,15 @@ final class RankingChart {
     }
     Frame frame = new Frame(LABEL_WIDTH, 10, WIDTH - LABEL_WIDTH - 40, ranking.size() * ROW);
     Scale x = Scale.nice(0, max, frame.left(), frame.right());
-    Svg svg = new Svg(WIDTH, frame.bottom() + 44, "Consensus rank of each source; shorter is better");
+    Svg svg =
+        new Svg(WIDTH, frame.bottom() + 44, "Consensus rank of each source; shorter is better");
     frame.xAxis(svg, x, "consensus rank: mean of the estimators' ranks (shorter bar = better)");
     svg.open("g", "class", "bars", "font-size", "12");
     for (int i = 0; i < ranking.size(); i++) {
       RankedSource s = ranking.get(i);
       double y = frame.top() + i * ROW;
-      svg.text(frame.left() - 8, y + ROW / 2 + 4, Text.clip(s.sourceId(), 24), "text-anchor", "end");
+      svg.text(
+          frame.left() - 8, y + ROW / 2 + 4, Text.clip(s.sourceId(), 24), "text-anchor", "end");
       if (!Double.isFinite(s.consensusRank())) {
         svg.text(frame.left() + 4, y + ROW / 2 + 4, "n/a");
         continue;
@@ -45,11 +47,16 @@ final class RankingChart {
               + ": consensus rank "
               + Text.value(s.consensusRank())
               + (s.selected() ? " (strategies ran on it)" : " (not selected)"),
-          "x", frame.left(),
-          "y", y + 3,
-          "width", Math.max(0.0, end - frame.left()),
-          "height", ROW - 6,
-          "fill", s.selected() ? Palette.series(0) : "#cbd5e1");
+          "x",
+          frame.left(),
+          "y",
+          y + 3,
+          "width",
+          Math.max(0.0, end - frame.left()),
+          "height",
+          ROW - 6,
+          "fill",
+          s.selected() ? Palette.series(0) : "#cbd5e1");
       svg.text(end + 4, y + ROW / 2 + 4, Text.value(s.consensusRank()), "fill", Palette.INK);
     }
     svg.close("g");

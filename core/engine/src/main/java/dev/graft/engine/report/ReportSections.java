@@ -60,15 +60,26 @@ final class ReportSections {
           .append(escape(w.reason()))
           .append("</p>\n");
       if (w.exportedTo() != null) {
-        out.append("<p>Exported to <code>").append(escape(w.exportedTo())).append("</code> in the run folder.</p>\n");
+        out.append("<p>Exported to <code>")
+            .append(escape(w.exportedTo()))
+            .append("</code> in the run folder.</p>\n");
       }
     }
     out.append("<dl class=\"facts\">\n");
     fact(out, "Job", result.jobName());
     TargetSummary t = result.target();
     if (t != null) {
-      fact(out, "Target", t.name() + " (" + t.examples() + " examples, " + t.classes().size() + " classes"
-          + (t.skipped() > 0 ? ", " + t.skipped() + " bad files or rows skipped" : "") + ")");
+      fact(
+          out,
+          "Target",
+          t.name()
+              + " ("
+              + t.examples()
+              + " examples, "
+              + t.classes().size()
+              + " classes"
+              + (t.skipped() > 0 ? ", " + t.skipped() + " bad files or rows skipped" : "")
+              + ")");
       fact(out, "Read from", t.location());
     }
     fact(out, "Protocol", result.protocol());
@@ -88,25 +99,31 @@ final class ReportSections {
       return note("No source ranking: no candidate sources were ranked.");
     }
     StringBuilder out = new StringBuilder("<section id=\"ranking\">\n<h2>Source ranking</h2>\n");
-    out.append("<p>Each estimator ranks the sources; the consensus rank is the mean of those ranks"
-        + " (1 is best). Strategies ran on the highlighted (selected) sources.</p>\n");
+    out.append(
+        "<p>Each estimator ranks the sources; the consensus rank is the mean of those ranks"
+            + " (1 is best). Strategies ran on the highlighted (selected) sources.</p>\n");
     out.append(RankingChart.render(result.ranking()));
-    HtmlTable table = new HtmlTable("ranking", List.of("Rank", "Source", "Consensus rank", "Selected", "Estimator time"));
+    HtmlTable table =
+        new HtmlTable(
+            "ranking", List.of("Rank", "Source", "Consensus rank", "Selected", "Estimator time"));
     for (RankedSource s : result.ranking()) {
       double seconds = s.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
-      table.row(s.selected() ? "selected" : "", List.of(
-          String.valueOf(s.rank()),
-          escape(s.sourceId()),
-          escape(Text.value(s.consensusRank())),
-          s.selected() ? "yes" : "no",
-          escape(Text.seconds(seconds))));
+      table.row(
+          s.selected() ? "selected" : "",
+          List.of(
+              String.valueOf(s.rank()),
+              escape(s.sourceId()),
+              escape(Text.value(s.consensusRank())),
+              s.selected() ? "yes" : "no",
+              escape(Text.seconds(seconds))));
     }
     out.append(table.finish());
     TreeSet<String> estimators = new TreeSet<>();
     result.ranking().forEach(s -> estimators.addAll(s.scores().keySet()));
     if (!estimators.isEmpty()) {
-      out.append("<h3>Scores per estimator</h3>\n<p class=\"caveat\">Each estimator scores on its own"
-          + " scale: compare sources within a column, never scores across columns.</p>\n");
+      out.append(
+          "<h3>Scores per estimator</h3>\n<p class=\"caveat\">Each estimator scores on its own"
+              + " scale: compare sources within a column, never scores across columns.</p>\n");
       List<String> headers = new ArrayList<>(List.of("Source"));
       headers.addAll(estimators);
       HtmlTable scores = new HtmlTable("scores", headers);
@@ -134,35 +151,61 @@ final class ReportSections {
     }
     String metric = result.decidingMetric();
     StringBuilder out = new StringBuilder("<section id=\"outcomes\">\n<h2>Outcomes</h2>\n");
-    out.append("<p>The deciding metric is <strong>").append(escape(metric))
-        .append("</strong>. A transfer counts only if the 95% interval of its paired difference to"
-            + " scratch lies above zero; anything else is reported as negative transfer.</p>\n");
-    HtmlTable table = new HtmlTable("outcomes", List.of(
-        "Strategy", "Source", metric + " (mean ± 95% interval)", "Guard verdict",
-        "Difference to scratch", "Training time", "Notes"));
+    out.append("<p>The deciding metric is <strong>")
+        .append(escape(metric))
+        .append(
+            "</strong>. A transfer counts only if the 95% interval of its paired difference to"
+                + " scratch lies above zero; anything else is reported as negative transfer.</p>\n");
+    HtmlTable table =
+        new HtmlTable(
+            "outcomes",
+            List.of(
+                "Strategy",
+                "Source",
+                metric + " (mean ± 95% interval)",
+                "Guard verdict",
+                "Difference to scratch",
+                "Training time",
+                "Notes"));
     for (StrategyOutcome o : result.outcomes()) {
       MetricSummary m = o.metric(metric);
-      String value = m == null ? "n/a" : escape(Text.meanPlusMinus(m.mean(), m.lower(), m.upper()))
-          + "<br><small>" + escape(Text.interval(m.lower(), m.upper())) + "</small>";
-      String difference = o.verdict() == GuardVerdict.BASELINE ? "—"
-          : escape(Text.signed(o.differenceMean())) + "<br><small>"
-              + escape(Text.interval(o.differenceLower(), o.differenceUpper())) + "</small>";
-      table.row(Verdicts.isNegative(o.verdict()) ? "negative" : "", List.of(
-          escape(o.strategyId()),
-          escape(o.sourceId()),
-          value,
-          "<span class=\"verdict\" style=\"color:" + Palette.verdict(o.verdict()) + "\" title=\""
-              + escape(Verdicts.explanation(o.verdict())) + "\">" + escape(Verdicts.label(o.verdict()))
-              + "</span>",
-          difference,
-          escape(Text.seconds(o.trainSeconds())),
-          escape(String.join("; ", o.notes()))));
+      String value =
+          m == null
+              ? "n/a"
+              : escape(Text.meanPlusMinus(m.mean(), m.lower(), m.upper()))
+                  + "<br><small>"
+                  + escape(Text.interval(m.lower(), m.upper()))
+                  + "</small>";
+      String difference =
+          o.verdict() == GuardVerdict.BASELINE
+              ? "—"
+              : escape(Text.signed(o.differenceMean()))
+                  + "<br><small>"
+                  + escape(Text.interval(o.differenceLower(), o.differenceUpper()))
+                  + "</small>";
+      table.row(
+          Verdicts.isNegative(o.verdict()) ? "negative" : "",
+          List.of(
+              escape(o.strategyId()),
+              escape(o.sourceId()),
+              value,
+              "<span class=\"verdict\" style=\"color:"
+                  + Palette.verdict(o.verdict())
+                  + "\" title=\""
+                  + escape(Verdicts.explanation(o.verdict()))
+                  + "\">"
+                  + escape(Verdicts.label(o.verdict()))
+                  + "</span>",
+              difference,
+              escape(Text.seconds(o.trainSeconds())),
+              escape(String.join("; ", o.notes()))));
     }
     out.append(table.finish());
     String chart = OutcomeChart.render(result.outcomes(), metric);
-    out.append(chart == null
-        ? "<p class=\"note\">No chart: no outcome has a value of " + escape(metric) + ".</p>\n"
-        : chart);
+    out.append(
+        chart == null
+            ? "<p class=\"note\">No chart: no outcome has a value of " + escape(metric) + ".</p>\n"
+            : chart);
     return out.append("</section>\n").toString();
   }
 
@@ -201,7 +244,8 @@ final class ReportSections {
       }
     }
     if (matrix == null || matrix.length == 0) {
-      return note("No confusion matrix: the winner has none (no winner, or not a classification task).");
+      return note(
+          "No confusion matrix: the winner has none (no winner, or not a classification task).");
     }
     List<String> classes = result.target() == null ? List.of() : result.target().classes();
     return "<section id=\"confusion\">\n<h2>Confusion matrix of the winner</h2>\n"
@@ -243,7 +287,9 @@ final class ReportSections {
     for (SkippedStrategy s : result.skipped()) {
       table.row(List.of(escape(s.strategyId()), escape(s.sourceId()), escape(s.reason())));
     }
-    return "<section id=\"skipped\">\n<h2>Skipped strategies</h2>\n" + table.finish() + "</section>\n";
+    return "<section id=\"skipped\">\n<h2>Skipped strategies</h2>\n"
+        + table.finish()
+        + "</section>\n";
   }
 
   /**
@@ -258,7 +304,9 @@ final class ReportSections {
     }
     if (result.started() != null && result.finished() != null) {
       Duration total = Duration.between(result.started(), result.finished());
-      table.row("total", List.of("total (start to finish)", escape(Text.seconds(total.toMillis() / 1000.0))));
+      table.row(
+          "total",
+          List.of("total (start to finish)", escape(Text.seconds(total.toMillis() / 1000.0))));
     }
     return "<section id=\"timings\">\n<h2>Timings</h2>\n" + table.finish() + "</section>\n";
   }
@@ -269,11 +317,13 @@ final class ReportSections {
    * @return the markup
    */
   String provenance() {
-    StringBuilder out = new StringBuilder(
-        "<section id=\"provenance\">\n<details>\n<summary>Provenance: versions, seed, digests, job"
-            + " spec</summary>\n");
+    StringBuilder out =
+        new StringBuilder(
+            "<section id=\"provenance\">\n<details>\n<summary>Provenance: versions, seed, digests, job"
+                + " spec</summary>\n");
     HtmlTable table = new HtmlTable("provenance", List.of("Key", "Value"));
-    new TreeMap<>(result.provenance()).forEach((k, v) -> table.row(List.of(escape(k), "<code>" + escape(v) + "</code>")));
+    new TreeMap<>(result.provenance())
+        .forEach((k, v) -> table.row(List.of(escape(k), "<code>" + escape(v) + "</code>")));
     TargetSummary t = result.target();
     if (t != null && t.digest() != null) {
       table.row(List.of("target digest", "<code>" + escape(t.digest()) + "</code>"));
@@ -297,7 +347,11 @@ final class ReportSections {
   }
 
   private static void fact(StringBuilder out, String name, String value) {
-    out.append("<dt>").append(escape(name)).append("</dt><dd>").append(escape(value == null ? "—" : value)).append("</dd>\n");
+    out.append("<dt>")
+        .append(escape(name))
+        .append("</dt><dd>")
+        .append(escape(value == null ? "—" : value))
+        .append("</dd>\n");
   }
 
   private static String note(String text) {

@@ -167,9 +167,6 @@ final class ResultJsonReader {
 
   private static ProjectedPoint point(JsonField p) {
     return new ProjectedPoint(
-        p.get("x").number(),
-        p.get("y").number(),
-        p.get("group").text(),
-        p.get("label").integer());
+        p.get("x").number(), p.get("y").number(), p.get("group").text(), p.get("label").integer());
   }
 }

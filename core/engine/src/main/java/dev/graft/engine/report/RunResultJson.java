@@ -83,8 +83,7 @@ public final class RunResultJson {
    * @param file the file
    * @return the result it holds
    * @throws GraftException GRAFT-IO-001 naming the file if it is missing or unreadable
-   * @throws InvalidInputException GRAFT-IO-003 naming the file and the JSON path if it is
-   *     malformed
+   * @throws InvalidInputException GRAFT-IO-003 naming the file and the JSON path if it is malformed
    */
   public static RunResult read(Path file) {
     byte[] bytes;

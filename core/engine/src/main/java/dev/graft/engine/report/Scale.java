@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A linear map from data values to pixels, with a domain widened to round numbers so its tick
- * marks fall on them.
+ * A linear map from data values to pixels, with a domain widened to round numbers so its tick marks
+ * fall on them.
  */
 final class Scale {
 
@@ -15,7 +15,8 @@ final class Scale {
   private final double rangeHigh;
   private final double step;
 
-  private Scale(double domainLow, double domainHigh, double rangeLow, double rangeHigh, double step) {
+  private Scale(
+      double domainLow, double domainHigh, double rangeLow, double rangeHigh, double step) {
     this.domainLow = domainLow;
     this.domainHigh = domainHigh;
     this.rangeLow = rangeLow;

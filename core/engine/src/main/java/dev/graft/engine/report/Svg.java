@@ -19,16 +19,20 @@ final class Svg {
    * @param label what the drawing shows, for screen readers
    */
   Svg(double width, double height, String label) {
-    out.append("<svg xmlns=\"")
-        .append(NAMESPACE)
-        .append('"');
+    out.append("<svg xmlns=\"").append(NAMESPACE).append('"');
     attributes(
-        "class", "chart",
-        "width", width,
-        "height", height,
-        "viewBox", "0 0 " + Text.coordinate(width) + " " + Text.coordinate(height),
-        "role", "img",
-        "aria-label", label);
+        "class",
+        "chart",
+        "width",
+        width,
+        "height",
+        height,
+        "viewBox",
+        "0 0 " + Text.coordinate(width) + " " + Text.coordinate(height),
+        "role",
+        "img",
+        "aria-label",
+        label);
     out.append(">\n");
   }
 
@@ -82,7 +86,11 @@ final class Svg {
   Svg withTooltip(String tag, String tooltip, Object... attributes) {
     out.append('<').append(tag);
     attributes(attributes);
-    out.append("><title>").append(Text.escape(tooltip)).append("</title></").append(tag).append(">\n");
+    out.append("><title>")
+        .append(Text.escape(tooltip))
+        .append("</title></")
+        .append(tag)
+        .append(">\n");
     return this;
   }
 

@@ -8,8 +8,8 @@ final class Text {
   private Text() {}
 
   /**
-   * Escapes text for HTML and XML content and attribute values; characters XML forbids are
-   * replaced by U+FFFD.
+   * Escapes text for HTML and XML content and attribute values; characters XML forbids are replaced
+   * by U+FFFD.
    *
    * @param text the text, may be null (rendered as nothing)
    * @return the escaped text
@@ -28,8 +28,8 @@ final class Text {
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
         default -> {
-          boolean forbidden = (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0xFFFE
-              || c == 0xFFFF;
+          boolean forbidden =
+              (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0xFFFE || c == 0xFFFF;
           out.append(forbidden ? '\uFFFD' : c);
         }
       }
@@ -143,6 +143,10 @@ final class Text {
     if (fraction == 0) {
       return sign + whole;
     }
-    return sign + whole + (fraction % 10 == 0 ? "." + fraction / 10 : String.format(Locale.ROOT, ".%02d", fraction));
+    return sign
+        + whole
+        + (fraction % 10 == 0
+            ? "." + fraction / 10
+            : String.format(Locale.ROOT, ".%02d", fraction));
   }
 }

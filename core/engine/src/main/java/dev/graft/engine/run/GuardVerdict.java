@@ -4,9 +4,15 @@ package dev.graft.engine.run;
 public enum GuardVerdict {
   /** This is the scratch baseline itself. */
   BASELINE,
-  /** Better than scratch beyond the run-to-run noise: the 95% interval of the paired difference lies above 0. */
+  /**
+   * Better than scratch beyond the run-to-run noise: the 95% interval of the paired difference lies
+   * above 0.
+   */
   BEATS_SCRATCH,
-  /** Not distinguishable from scratch: the interval contains 0 (or there was one run only). Reported as negative transfer: it is never chosen over scratch. */
+  /**
+   * Not distinguishable from scratch: the interval contains 0 (or there was one run only). Reported
+   * as negative transfer: it is never chosen over scratch.
+   */
   WITHIN_NOISE,
   /** Worse than scratch beyond the noise: the interval lies below 0. */
   NEGATIVE_TRANSFER;

@@ -13,7 +13,12 @@ import java.util.List;
  * @param perRun the value in each run, in run order (seed order or fold order)
  */
 public record MetricSummary(
-    String metric, boolean higherIsBetter, double mean, double lower, double upper, List<Double> perRun) {
+    String metric,
+    boolean higherIsBetter,
+    double mean,
+    double lower,
+    double upper,
+    List<Double> perRun) {
 
   /** Freezes the list. */
   public MetricSummary {

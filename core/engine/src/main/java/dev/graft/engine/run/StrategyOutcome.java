@@ -82,17 +82,17 @@ public record StrategyOutcome(
   @Override
   public int hashCode() {
     return Objects.hash(
-            strategyId,
-            sourceId,
-            metrics,
-            verdict,
-            differenceMean,
-            differenceLower,
-            differenceUpper,
-            curve,
-            notes,
-            trainSeconds)
-        * 31
+                strategyId,
+                sourceId,
+                metrics,
+                verdict,
+                differenceMean,
+                differenceLower,
+                differenceUpper,
+                curve,
+                notes,
+                trainSeconds)
+            * 31
         + Arrays.deepHashCode(confusion);
   }
 
@@ -103,17 +103,28 @@ public record StrategyOutcome(
    */
   @Override
   public String toString() {
-    return "StrategyOutcome[strategyId=" + strategyId
-        + ", sourceId=" + sourceId
-        + ", metrics=" + metrics
-        + ", verdict=" + verdict
-        + ", differenceMean=" + differenceMean
-        + ", differenceLower=" + differenceLower
-        + ", differenceUpper=" + differenceUpper
-        + ", curve=" + curve
-        + ", confusion=" + Arrays.deepToString(confusion)
-        + ", notes=" + notes
-        + ", trainSeconds=" + trainSeconds
+    return "StrategyOutcome[strategyId="
+        + strategyId
+        + ", sourceId="
+        + sourceId
+        + ", metrics="
+        + metrics
+        + ", verdict="
+        + verdict
+        + ", differenceMean="
+        + differenceMean
+        + ", differenceLower="
+        + differenceLower
+        + ", differenceUpper="
+        + differenceUpper
+        + ", curve="
+        + curve
+        + ", confusion="
+        + Arrays.deepToString(confusion)
+        + ", notes="
+        + notes
+        + ", trainSeconds="
+        + trainSeconds
         + "]";
   }
 }

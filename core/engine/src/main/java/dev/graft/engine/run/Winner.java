@@ -11,4 +11,9 @@ package dev.graft.engine.run;
  * @param exportedTo the exported model folder, relative to the run folder
  */
 public record Winner(
-    String strategyId, String sourceId, String metric, double mean, String reason, String exportedTo) {}
+    String strategyId,
+    String sourceId,
+    String metric,
+    double mean,
+    String reason,
+    String exportedTo) {}

@@ -27,9 +27,10 @@ import java.util.Optional;
  * multi-source ensemble): encodes examples with the input encoder the model's manifest names and
  * returns class probabilities.
  *
- * <p>Thread-safe: any number of threads may call {@link #predict} on one predictor; TensorFlow calls
- * are serialised inside, so results are identical to sequential calls. Owns the loaded model's
- * native resources: close it (or the {@link dev.graft.engine.Graft} runtime that loaded it).
+ * <p>Thread-safe: any number of threads may call {@link #predict} on one predictor; TensorFlow
+ * calls are serialised inside, so results are identical to sequential calls. Owns the loaded
+ * model's native resources: close it (or the {@link dev.graft.engine.Graft} runtime that loaded
+ * it).
  */
 public final class ModelPredictor implements AutoCloseable {
 
@@ -44,7 +45,11 @@ public final class ModelPredictor implements AutoCloseable {
   private volatile boolean warmed;
 
   private ModelPredictor(
-      Path directory, List<String> labels, Source single, List<ModelPredictor> members, double[] weights) {
+      Path directory,
+      List<String> labels,
+      Source single,
+      List<ModelPredictor> members,
+      double[] weights) {
     this.directory = directory;
     this.labels = List.copyOf(labels);
     this.single = single;
@@ -78,7 +83,8 @@ public final class ModelPredictor implements AutoCloseable {
     List<SourceDescriptor> found =
         loader.discover(new SourceQuery(Modality.ANY, Optional.of(dir.toString()), Map.of()));
     Source source = loader.open(found.get(0));
-    return new ModelPredictor(dir, ModelManifest.readFrom(dir).labels(), source, List.of(), new double[0]);
+    return new ModelPredictor(
+        dir, ModelManifest.readFrom(dir).labels(), source, List.of(), new double[0]);
   }
 
   private static ModelPredictor loadEnsemble(Path dir, ModelStoreLoader loader) {
@@ -166,7 +172,9 @@ public final class ModelPredictor implements AutoCloseable {
                   () ->
                       new GraftException(
                           GraftErrors.REQUIREMENT_NOT_MET,
-                          "model " + directory + " is not a classifier: it has no class probabilities.")));
+                          "model "
+                              + directory
+                              + " is not a classifier: it has no class probabilities.")));
     }
     double[] combined = null;
     int rows = 0;
@@ -183,7 +191,8 @@ public final class ModelPredictor implements AutoCloseable {
         combined[i] += weights[m] * v[i];
       }
     }
-    return Predictions.ofProbabilities(new ProbabilityMatrix(FeatureMatrix.wrap(rows, cols, combined)));
+    return Predictions.ofProbabilities(
+        new ProbabilityMatrix(FeatureMatrix.wrap(rows, cols, combined)));
   }
 
   /** Releases the model's native resources. Idempotent. */

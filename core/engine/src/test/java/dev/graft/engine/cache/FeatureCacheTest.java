@@ -23,9 +23,21 @@ class FeatureCacheTest {
     AtomicInteger computed = new AtomicInteger();
     FeatureCache.Key key = new FeatureCache.Key("sha256:src", "sha256:data", "features");
     FeatureMatrix first =
-        new FeatureCache(temp).computeIfAbsent(key, () -> { computed.incrementAndGet(); return F; });
+        new FeatureCache(temp)
+            .computeIfAbsent(
+                key,
+                () -> {
+                  computed.incrementAndGet();
+                  return F;
+                });
     FeatureCache second = new FeatureCache(temp);
-    FeatureMatrix again = second.computeIfAbsent(key, () -> { computed.incrementAndGet(); return F; });
+    FeatureMatrix again =
+        second.computeIfAbsent(
+            key,
+            () -> {
+              computed.incrementAndGet();
+              return F;
+            });
     assertEquals(1, computed.get());
     assertArrayEquals(F.data(), again.data());
     assertArrayEquals(first.data(), again.data());
@@ -61,7 +73,11 @@ class FeatureCacheTest {
 
   private FeatureCache.Stats statsAfterLookup(FeatureCache.Key key) {
     FeatureCache cache = new FeatureCache(temp);
-    cache.computeIfAbsent(key, () -> { throw new AssertionError("should be cached"); });
+    cache.computeIfAbsent(
+        key,
+        () -> {
+          throw new AssertionError("should be cached");
+        });
     return cache.stats();
   }
 }

@@ -100,12 +100,14 @@ class JobSpecsTest {
 
     ConfigException type =
         assertThrows(
-            ConfigException.class, () -> JobSpecs.parse(GOOD.replace("seed: 7", "seed: [7]"), "j.yaml"));
+            ConfigException.class,
+            () -> JobSpecs.parse(GOOD.replace("seed: 7", "seed: [7]"), "j.yaml"));
     assertTrue(type.getMessage().contains("'seed' has the wrong type"), type.getMessage());
 
     ConfigException missing =
         assertThrows(
-            ConfigException.class, () -> JobSpecs.parse(GOOD.replace("output: runs/digits", ""), "j.yaml"));
+            ConfigException.class,
+            () -> JobSpecs.parse(GOOD.replace("output: runs/digits", ""), "j.yaml"));
     assertTrue(missing.getMessage().contains("'output'"), missing.getMessage());
   }
 
@@ -125,7 +127,8 @@ class JobSpecsTest {
             .setOutput("runs/x")
             .optStrategy(StrategySpec.of("fine-tune"))
             .build();
-    assertEquals(List.of("fine-tune", "scratch"), spec.strategies().stream().map(StrategySpec::id).toList());
+    assertEquals(
+        List.of("fine-tune", "scratch"), spec.strategies().stream().map(StrategySpec::id).toList());
     assertEquals("holdout", spec.evaluation().protocol());
     assertEquals(30, spec.budget().epochs());
     ConfigException e =
@@ -137,7 +140,8 @@ class JobSpecsTest {
   void suggestionsUseEditDistance() {
     assertEquals(2, Suggestions.distance("kitten", "sitten") + 1);
     assertEquals(1, Suggestions.distance("ab", "ba"));
-    assertEquals("logme", Suggestions.closest("logem", List.of("leep", "logme", "nce")).orElseThrow());
+    assertEquals(
+        "logme", Suggestions.closest("logem", List.of("leep", "logme", "nce")).orElseThrow());
     assertTrue(Suggestions.closest("zzzzzz", List.of("leep", "logme")).isEmpty());
   }
 }

@@ -25,7 +25,9 @@ class NegativeTransferGuardTest {
   void consistentGainBeatsScratch() {
     var j =
         NegativeTransferGuard.judge(
-            accuracies(0.80, 0.82, 0.79, 0.81, 0.83), accuracies(0.70, 0.71, 0.69, 0.72, 0.70), "accuracy");
+            accuracies(0.80, 0.82, 0.79, 0.81, 0.83),
+            accuracies(0.70, 0.71, 0.69, 0.72, 0.70),
+            "accuracy");
     assertEquals(GuardVerdict.BEATS_SCRATCH, j.verdict());
     assertEquals(0.106, j.difference().meanDifference(), 1e-9);
   }
@@ -34,7 +36,9 @@ class NegativeTransferGuardTest {
   void gainWithinNoiseIsNotAWin() {
     var j =
         NegativeTransferGuard.judge(
-            accuracies(0.80, 0.70, 0.85, 0.66, 0.79), accuracies(0.75, 0.78, 0.74, 0.76, 0.73), "accuracy");
+            accuracies(0.80, 0.70, 0.85, 0.66, 0.79),
+            accuracies(0.75, 0.78, 0.74, 0.76, 0.73),
+            "accuracy");
     assertEquals(GuardVerdict.WITHIN_NOISE, j.verdict());
   }
 
@@ -42,7 +46,9 @@ class NegativeTransferGuardTest {
   void consistentLossIsNegativeTransfer() {
     var j =
         NegativeTransferGuard.judge(
-            accuracies(0.82, 0.83, 0.81, 0.84, 0.82), accuracies(0.85, 0.86, 0.85, 0.87, 0.85), "accuracy");
+            accuracies(0.82, 0.83, 0.81, 0.84, 0.82),
+            accuracies(0.85, 0.86, 0.85, 0.87, 0.85),
+            "accuracy");
     assertEquals(GuardVerdict.NEGATIVE_TRANSFER, j.verdict());
   }
 

@@ -73,7 +73,8 @@ final class SyntheticTask {
       examples.add(new Example(x, z));
     }
     return Dataset.labelled(
-        new DatasetInfo("synthetic", Modality.TABULAR, "generated", "sha256:synthetic-" + seed, Map.of()),
+        new DatasetInfo(
+            "synthetic", Modality.TABULAR, "generated", "sha256:synthetic-" + seed, Map.of()),
         examples,
         ClassLabels.of(labels, CLASSES));
   }
@@ -87,16 +88,35 @@ final class SyntheticTask {
   }
 
   static Capabilities tabular(EnumSet<Requirement> requirements) {
-    return new Capabilities(EnumSet.of(Modality.TABULAR), EnumSet.of(TaskType.CLASSIFICATION), requirements);
+    return new Capabilities(
+        EnumSet.of(Modality.TABULAR), EnumSet.of(TaskType.CLASSIFICATION), requirements);
   }
 
   static final class Reader implements DatasetReader {
-    public String id() { return "synthetic"; }
-    public String description() { return "Synthetic latent-class task."; }
-    public Capabilities capabilities() { return tabular(EnumSet.noneOf(Requirement.class)); }
-    public java.util.Set<String> formats() { return java.util.Set.of("synthetic"); }
-    public Class<?> exampleType() { return Example.class; }
-    public boolean accepts(Path path) { return true; }
+    public String id() {
+      return "synthetic";
+    }
+
+    public String description() {
+      return "Synthetic latent-class task.";
+    }
+
+    public Capabilities capabilities() {
+      return tabular(EnumSet.noneOf(Requirement.class));
+    }
+
+    public java.util.Set<String> formats() {
+      return java.util.Set.of("synthetic");
+    }
+
+    public Class<?> exampleType() {
+      return Example.class;
+    }
+
+    public boolean accepts(Path path) {
+      return true;
+    }
+
     public ReadResult<?> read(Path path, ReadOptions options) {
       int perClass = Integer.parseInt(options.option("per-class").orElse("60"));
       return new ReadResult<>(dataset(perClass, 7), List.of());
@@ -113,7 +133,9 @@ final class SyntheticTask {
       this.useful = useful;
     }
 
-    public SourceDescriptor descriptor() { return descriptor; }
+    public SourceDescriptor descriptor() {
+      return descriptor;
+    }
 
     public FeatureMatrix features(Dataset<?> data) {
       return embed(
@@ -128,22 +150,56 @@ final class SyntheticTask {
           });
     }
 
-    public Optional<ProbabilityMatrix> probabilities(Dataset<?> data) { return Optional.empty(); }
-    public boolean trainable() { return true; }
-    public Optional<Dataset<?>> labelledData() { return Optional.empty(); }
-    public void close() { closed = true; }
+    public Optional<ProbabilityMatrix> probabilities(Dataset<?> data) {
+      return Optional.empty();
+    }
+
+    public boolean trainable() {
+      return true;
+    }
+
+    public Optional<Dataset<?>> labelledData() {
+      return Optional.empty();
+    }
+
+    public void close() {
+      closed = true;
+    }
   }
 
   static final class Loader implements SourceLoader {
     final List<ToySource> opened = new ArrayList<>();
-    public String id() { return "toy"; }
-    public String description() { return "An oracle and a useless source."; }
-    public Capabilities capabilities() { return tabular(EnumSet.noneOf(Requirement.class)); }
+
+    public String id() {
+      return "toy";
+    }
+
+    public String description() {
+      return "An oracle and a useless source.";
+    }
+
+    public Capabilities capabilities() {
+      return tabular(EnumSet.noneOf(Requirement.class));
+    }
+
     public List<SourceDescriptor> discover(SourceQuery query) {
       return List.of(
-          new SourceDescriptor("oracle", "toy", SourceKind.PRETRAINED_MODEL, Modality.TABULAR, "", Map.of("digest", "o1")),
-          new SourceDescriptor("shuffled", "toy", SourceKind.PRETRAINED_MODEL, Modality.TABULAR, "", Map.of("digest", "s1")));
+          new SourceDescriptor(
+              "oracle",
+              "toy",
+              SourceKind.PRETRAINED_MODEL,
+              Modality.TABULAR,
+              "",
+              Map.of("digest", "o1")),
+          new SourceDescriptor(
+              "shuffled",
+              "toy",
+              SourceKind.PRETRAINED_MODEL,
+              Modality.TABULAR,
+              "",
+              Map.of("digest", "s1")));
     }
+
     public Source open(SourceDescriptor d) {
       ToySource s = new ToySource(d, d.id().equals("oracle"));
       opened.add(s);
@@ -194,47 +250,91 @@ final class SyntheticTask {
           p[i * centroids.length + c] = s[c] / sum;
         }
       }
-      return Predictions.ofProbabilities(new ProbabilityMatrix(FeatureMatrix.wrap(f.rows(), centroids.length, p)));
+      return Predictions.ofProbabilities(
+          new ProbabilityMatrix(FeatureMatrix.wrap(f.rows(), centroids.length, p)));
     }
 
     public void export(Path dir) {
-      dev.graft.api.io.AtomicFiles.writeString(dir.resolve("centroids.txt"), java.util.Arrays.deepToString(centroids));
+      dev.graft.api.io.AtomicFiles.writeString(
+          dir.resolve("centroids.txt"), java.util.Arrays.deepToString(centroids));
       exported = true;
     }
 
-    public Provenance provenance() { return Provenance.builder("model").build(); }
+    public Provenance provenance() {
+      return Provenance.builder("model").build();
+    }
+
     public void close() {}
   }
 
   static final class CentroidProbe implements TransferStrategy {
-    public String id() { return "centroid-probe"; }
-    public String description() { return "Nearest centroid on the source's features."; }
+    public String id() {
+      return "centroid-probe";
+    }
+
+    public String description() {
+      return "Nearest centroid on the source's features.";
+    }
+
     public Capabilities capabilities() {
       return tabular(EnumSet.of(Requirement.FEATURES, Requirement.TARGET_LABELS));
     }
+
     public TransferResult transfer(TransferContext ctx) {
       Source s = ctx.source();
-      return new TransferResult(id(), s.descriptor().id(), new CentroidModel(s::features, ctx.train()),
-          List.of(), List.of("centroids of " + ctx.train().size() + " examples"), Provenance.builder("run").build());
+      return new TransferResult(
+          id(),
+          s.descriptor().id(),
+          new CentroidModel(s::features, ctx.train()),
+          List.of(),
+          List.of("centroids of " + ctx.train().size() + " examples"),
+          Provenance.builder("run").build());
     }
   }
 
   static final class Scratch implements TransferStrategy {
-    public String id() { return "scratch"; }
-    public String description() { return "Nearest centroid on the raw inputs."; }
-    public Capabilities capabilities() { return tabular(EnumSet.of(Requirement.TARGET_LABELS)); }
+    public String id() {
+      return "scratch";
+    }
+
+    public String description() {
+      return "Nearest centroid on the raw inputs.";
+    }
+
+    public Capabilities capabilities() {
+      return tabular(EnumSet.of(Requirement.TARGET_LABELS));
+    }
+
     public TransferResult transfer(TransferContext ctx) {
-      return new TransferResult(id(), ctx.source().descriptor().id(),
-          new CentroidModel(d -> embed(d, Example::raw), ctx.train()), List.of(), List.of(), Provenance.builder("run").build());
+      return new TransferResult(
+          id(),
+          ctx.source().descriptor().id(),
+          new CentroidModel(d -> embed(d, Example::raw), ctx.train()),
+          List.of(),
+          List.of(),
+          Provenance.builder("run").build());
     }
   }
 
-  /** Needs labelled source data, which the toy sources do not have: must be skipped with a reason. */
+  /**
+   * Needs labelled source data, which the toy sources do not have: must be skipped with a reason.
+   */
   static final class NeedsSourceData implements TransferStrategy {
-    public String id() { return "kmm-like"; }
-    public String description() { return "Needs source data."; }
-    public Capabilities capabilities() { return tabular(EnumSet.of(Requirement.SOURCE_DATA, Requirement.TARGET_LABELS)); }
-    public TransferResult transfer(TransferContext ctx) { throw new AssertionError("must not run"); }
+    public String id() {
+      return "kmm-like";
+    }
+
+    public String description() {
+      return "Needs source data.";
+    }
+
+    public Capabilities capabilities() {
+      return tabular(EnumSet.of(Requirement.SOURCE_DATA, Requirement.TARGET_LABELS));
+    }
+
+    public TransferResult transfer(TransferContext ctx) {
+      throw new AssertionError("must not run");
+    }
   }
 
   private SyntheticTask() {}

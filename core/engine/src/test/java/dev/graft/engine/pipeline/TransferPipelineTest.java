@@ -49,18 +49,30 @@ class TransferPipelineTest {
     for (Class<? extends TransferabilityEstimator> c : BuiltinEstimators.all()) {
       estimators.add(c.getDeclaredConstructor().newInstance());
     }
-    Map<Class<? extends GraftExtension>, List<? extends GraftExtension>> builtins = new LinkedHashMap<>();
+    Map<Class<? extends GraftExtension>, List<? extends GraftExtension>> builtins =
+        new LinkedHashMap<>();
     builtins.put(DatasetReader.class, List.of(new SyntheticTask.Reader()));
     builtins.put(SourceLoader.class, List.of(loader));
     builtins.put(TransferabilityEstimator.class, estimators);
     builtins.put(
         TransferStrategy.class,
-        List.of(new SyntheticTask.CentroidProbe(), new SyntheticTask.Scratch(), new SyntheticTask.NeedsSourceData()));
+        List.of(
+            new SyntheticTask.CentroidProbe(),
+            new SyntheticTask.Scratch(),
+            new SyntheticTask.NeedsSourceData()));
     builtins.put(Evaluator.class, List.of(new ClassificationEvaluator()));
     ExtensionRegistry registry =
-        ExtensionRegistry.build(builtins, PluginHost.start(Optional.empty(), "0.1.0", type -> { throw new AssertionError(type); }));
+        ExtensionRegistry.build(
+            builtins,
+            PluginHost.start(
+                Optional.empty(),
+                "0.1.0",
+                type -> {
+                  throw new AssertionError(type);
+                }));
     GraftConfig config =
-        new GraftConfig(Optional.empty(), DeviceConfig.cpu(), temp.resolve("models"), temp.resolve("cache"));
+        new GraftConfig(
+            Optional.empty(), DeviceConfig.cpu(), temp.resolve("models"), temp.resolve("cache"));
     return new TransferPipeline(registry, config);
   }
 
@@ -68,7 +80,8 @@ class TransferPipelineTest {
     return JobSpec.builder()
         .optName("synthetic")
         .optSeed(11)
-        .setTarget(new TargetSpec("synthetic", "unused", Map.of("per-class", "60"), 3, null, null, null))
+        .setTarget(
+            new TargetSpec("synthetic", "unused", Map.of("per-class", "60"), 3, null, null, null))
         .addSource(new SourceSpec("toy", null, null, null))
         .optEstimators("logme", "hscore", "gbc")
         .optKeepTop(2)
@@ -117,7 +130,10 @@ class TransferPipelineTest {
 
     assertTrue(
         r.skipped().stream()
-            .anyMatch(s -> s.strategyId().equals("kmm-like") && s.reason().contains("labelled source data")),
+            .anyMatch(
+                s ->
+                    s.strategyId().equals("kmm-like")
+                        && s.reason().contains("labelled source data")),
         () -> r.skipped().toString());
     assertTrue(loader.opened.stream().allMatch(s -> s.closed), "sources are closed after the run");
     assertEquals(240, r.target().examples());
@@ -128,20 +144,29 @@ class TransferPipelineTest {
     pipeline().run(job("run").build(), temp, PipelineListener.NONE);
     Notes notes = new Notes();
     RunResult again = pipeline().run(job("run").build(), temp, notes);
-    assertTrue(notes.notes.stream().filter(n -> n.startsWith("reused finished run")).count() >= 8, () -> notes.notes.toString());
+    assertTrue(
+        notes.notes.stream().filter(n -> n.startsWith("reused finished run")).count() >= 8,
+        () -> notes.notes.toString());
     assertEquals("centroid-probe", again.winner().strategyId());
   }
 
   @Test
   void whenTransferDoesNotHelpScratchIsKept() throws Exception {
     JobSpec spec =
-        job("neg")
-            .addSource(new SourceSpec("toy", null, List.of("shuffled"), null))
-            .build();
+        job("neg").addSource(new SourceSpec("toy", null, List.of("shuffled"), null)).build();
     // only the useless source: rebuild with a single, selective source entry
     spec =
-        new JobSpec(spec.name(), spec.seed(), spec.target(), List.of(new SourceSpec("toy", null, List.of("shuffled"), null)),
-            spec.estimators(), 1, spec.strategies(), spec.evaluation(), spec.budget(), "neg");
+        new JobSpec(
+            spec.name(),
+            spec.seed(),
+            spec.target(),
+            List.of(new SourceSpec("toy", null, List.of("shuffled"), null)),
+            spec.estimators(),
+            1,
+            spec.strategies(),
+            spec.evaluation(),
+            spec.budget(),
+            "neg");
     RunResult r = pipeline().run(spec, temp, PipelineListener.NONE);
     assertEquals("scratch", r.winner().strategyId());
     assertTrue(r.winner().reason().contains("negative transfer"), r.winner().reason());
@@ -155,7 +180,9 @@ class TransferPipelineTest {
     StrategyOutcome e = outcome(r, "ensemble", "oracle+shuffled");
     assertEquals(5, e.metric("accuracy").perRun().size());
     assertEquals(
-        List.of("member centroid-probe@oracle weight 0.667", "member centroid-probe@shuffled weight 0.333"),
+        List.of(
+            "member centroid-probe@oracle weight 0.667",
+            "member centroid-probe@shuffled weight 0.333"),
         e.notes());
     StrategyOutcome oracle = outcome(r, "centroid-probe", "oracle");
     StrategyOutcome shuffled = outcome(r, "centroid-probe", "shuffled");
@@ -163,11 +190,12 @@ class TransferPipelineTest {
     assertTrue(acc > shuffled.metric("accuracy").mean(), "the ensemble beats its weak member");
     assertTrue(acc <= oracle.metric("accuracy").mean() + 0.05, "and is bounded by its strong one");
 
-    JobSpec single =
-        job("ens1").optKeepTop(1).optStrategy(StrategySpec.of("ensemble")).build();
+    JobSpec single = job("ens1").optKeepTop(1).optStrategy(StrategySpec.of("ensemble")).build();
     RunResult one = pipeline().run(single, temp, PipelineListener.NONE);
     assertTrue(
-        one.skipped().stream().anyMatch(s -> s.strategyId().equals("ensemble") && s.reason().contains("at least two")),
+        one.skipped().stream()
+            .anyMatch(
+                s -> s.strategyId().equals("ensemble") && s.reason().contains("at least two")),
         () -> one.skipped().toString());
   }
 
@@ -177,12 +205,22 @@ class TransferPipelineTest {
     GraftException unknown =
         assertThrows(
             GraftException.class,
-            () -> p.run(job("x").optStrategy(StrategySpec.of("centroid-prob")).build(), temp, PipelineListener.NONE));
-    assertTrue(unknown.getMessage().contains("did you mean 'centroid-probe'?"), unknown.getMessage());
+            () ->
+                p.run(
+                    job("x").optStrategy(StrategySpec.of("centroid-prob")).build(),
+                    temp,
+                    PipelineListener.NONE));
+    assertTrue(
+        unknown.getMessage().contains("did you mean 'centroid-probe'?"), unknown.getMessage());
 
     JobSpec tooMany =
-        job("y").setTarget(new TargetSpec("synthetic", "unused", Map.of("per-class", "5"), 5, null, null, null)).build();
-    GraftException budget = assertThrows(GraftException.class, () -> p.run(tooMany, temp, PipelineListener.NONE));
+        job("y")
+            .setTarget(
+                new TargetSpec(
+                    "synthetic", "unused", Map.of("per-class", "5"), 5, null, null, null))
+            .build();
+    GraftException budget =
+        assertThrows(GraftException.class, () -> p.run(tooMany, temp, PipelineListener.NONE));
     assertTrue(budget.getMessage().contains("5"), budget.getMessage());
     assertTrue(loader.opened.isEmpty(), "no source was opened for an invalid job");
   }
@@ -191,6 +229,7 @@ class TransferPipelineTest {
     return r.outcomes().stream()
         .filter(o -> o.strategyId().equals(strategy) && o.sourceId().equals(source))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + strategy + " on " + source + " in " + r.outcomes()));
+        .orElseThrow(
+            () -> new AssertionError("no " + strategy + " on " + source + " in " + r.outcomes()));
   }
 }

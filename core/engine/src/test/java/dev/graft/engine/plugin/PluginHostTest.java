@@ -1,12 +1,12 @@
 package dev.graft.engine.plugin;
 
+import static dev.graft.testkit.plugin.ExtensionSources.CONTEXT_LOADER_PROBE_BODY;
+import static dev.graft.testkit.plugin.ExtensionSources.INJECTED_DEVICE_CONSTRUCTOR;
+import static dev.graft.testkit.plugin.ExtensionSources.estimator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static dev.graft.testkit.plugin.ExtensionSources.CONTEXT_LOADER_PROBE_BODY;
-import static dev.graft.testkit.plugin.ExtensionSources.INJECTED_DEVICE_CONSTRUCTOR;
-import static dev.graft.testkit.plugin.ExtensionSources.estimator;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -46,8 +46,7 @@ class PluginHostTest {
   }
 
   private static EstimationInput input() {
-    return EstimationInput.of(
-        FeatureMatrix.of(new double[][] {{0}, {1}}), ClassLabels.of(0, 1));
+    return EstimationInput.of(FeatureMatrix.of(new double[][] {{0}, {1}}), ClassLabels.of(0, 1));
   }
 
   @Test
@@ -88,21 +87,36 @@ class PluginHostTest {
         .omitManifestEntry("Plugin-Id")
         .source(
             "com.acme.noid.E",
-            estimator("com.acme.noid", "E", "no-id", String.format(INJECTED_DEVICE_CONSTRUCTOR, "E"), CONTEXT_LOADER_PROBE_BODY))
+            estimator(
+                "com.acme.noid",
+                "E",
+                "no-id",
+                String.format(INJECTED_DEVICE_CONSTRUCTOR, "E"),
+                CONTEXT_LOADER_PROBE_BODY))
         .writeTo(plugins);
     // 2. requires a Graft version this host is not
     PluginJarBuilder.plugin("future", "1.0.0")
         .requires(">=9.0.0")
         .source(
             "com.acme.future.E",
-            estimator("com.acme.future", "E", "future", String.format(INJECTED_DEVICE_CONSTRUCTOR, "E"), CONTEXT_LOADER_PROBE_BODY))
+            estimator(
+                "com.acme.future",
+                "E",
+                "future",
+                String.format(INJECTED_DEVICE_CONSTRUCTOR, "E"),
+                CONTEXT_LOADER_PROBE_BODY))
         .writeTo(plugins);
     // 3. an extension whose superclass is missing from the jar
     PluginJarBuilder.plugin("missing-class", "1.0.0")
         .source("com.acme.missing.Base", "package com.acme.missing; public abstract class Base {}")
         .source(
             "com.acme.missing.E",
-            estimator("com.acme.missing", "E", "missing", String.format(INJECTED_DEVICE_CONSTRUCTOR, "E"), CONTEXT_LOADER_PROBE_BODY)
+            estimator(
+                    "com.acme.missing",
+                    "E",
+                    "missing",
+                    String.format(INJECTED_DEVICE_CONSTRUCTOR, "E"),
+                    CONTEXT_LOADER_PROBE_BODY)
                 .replace("public class E implements", "public class E extends Base implements"))
         .dropClass("com.acme.missing.Base")
         .writeTo(plugins);
@@ -136,14 +150,17 @@ class PluginHostTest {
     ExtensionRegistry registry = injector.getInstance(ExtensionRegistry.class);
     try (PluginHost host = injector.getInstance(PluginHost.class)) {
       List<String> codes =
-          host.problems().stream().map(p -> p.errorId().code()).sorted().collect(Collectors.toList());
+          host.problems().stream()
+              .map(p -> p.errorId().code())
+              .sorted()
+              .collect(Collectors.toList());
       assertEquals(
           List.of(
-              GraftErrors.PLUGIN_BAD_MANIFEST.code(),
-              GraftErrors.PLUGIN_INCOMPATIBLE.code(),
-              GraftErrors.PLUGIN_CLASS_LOADING.code(),
-              GraftErrors.EXTENSION_CREATION.code(),
-              GraftErrors.DUPLICATE_EXTENSION_ID.code())
+                  GraftErrors.PLUGIN_BAD_MANIFEST.code(),
+                  GraftErrors.PLUGIN_INCOMPATIBLE.code(),
+                  GraftErrors.PLUGIN_CLASS_LOADING.code(),
+                  GraftErrors.EXTENSION_CREATION.code(),
+                  GraftErrors.DUPLICATE_EXTENSION_ID.code())
               .stream()
               .sorted()
               .collect(Collectors.toList()),
@@ -166,9 +183,19 @@ class PluginHostTest {
       assertTrue(missing.reason().contains("com/acme/missing/Base"), missing.reason());
 
       // the working extensions are all there
-      assertEquals("good", registry.all(TransferabilityEstimator.class).stream()
-          .filter(r -> r.id().equals("good-estimator")).findFirst().orElseThrow().origin());
-      assertEquals(1.0, registry.require(TransferabilityEstimator.class, "good-estimator").estimate(input()).value());
+      assertEquals(
+          "good",
+          registry.all(TransferabilityEstimator.class).stream()
+              .filter(r -> r.id().equals("good-estimator"))
+              .findFirst()
+              .orElseThrow()
+              .origin());
+      assertEquals(
+          1.0,
+          registry
+              .require(TransferabilityEstimator.class, "good-estimator")
+              .estimate(input())
+              .value());
       assertTrue(host.isStarted("throws"));
       assertFalse(host.isStarted("future"));
 
@@ -180,7 +207,8 @@ class PluginHostTest {
       assertTrue(e.getMessage().contains("division by zero"), e.getMessage());
 
       GraftException unknown =
-          assertThrows(GraftException.class, () -> registry.require(TransferabilityEstimator.class, "nope"));
+          assertThrows(
+              GraftException.class, () -> registry.require(TransferabilityEstimator.class, "nope"));
       assertEquals(GraftErrors.UNKNOWN_EXTENSION, unknown.errorId());
       assertTrue(unknown.getMessage().contains("good-estimator"), unknown.getMessage());
     }
@@ -196,7 +224,11 @@ class PluginHostTest {
       assertEquals(List.of(), host.problems());
       assertTrue(host.isStarted("zipped"));
       assertEquals(
-          1.0, registry.require(TransferabilityEstimator.class, "zipped-probe").estimate(input()).value());
+          1.0,
+          registry
+              .require(TransferabilityEstimator.class, "zipped-probe")
+              .estimate(input())
+              .value());
     }
   }
 
@@ -208,8 +240,9 @@ class PluginHostTest {
     assertEquals(1, host.problems().size());
     assertEquals(GraftErrors.PLUGINS_DIR_INVALID, host.problems().get(0).errorId());
     assertTrue(host.problems().get(0).reason().contains("does not exist"));
-    assertTrue(registry.all(TransferabilityEstimator.class).stream()
-        .allMatch(r -> r.origin().equals(RegisteredExtension.BUILTIN)));
+    assertTrue(
+        registry.all(TransferabilityEstimator.class).stream()
+            .allMatch(r -> r.origin().equals(RegisteredExtension.BUILTIN)));
   }
 
   @Test

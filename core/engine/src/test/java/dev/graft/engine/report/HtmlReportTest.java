@@ -28,8 +28,16 @@ class HtmlReportTest {
   @Test
   void hasEverySection() {
     for (String id :
-        List.of("summary", "ranking", "outcomes", "curves", "confusion", "projection", "skipped",
-            "timings", "provenance")) {
+        List.of(
+            "summary",
+            "ranking",
+            "outcomes",
+            "curves",
+            "confusion",
+            "projection",
+            "skipped",
+            "timings",
+            "provenance")) {
       assertTrue(html.contains("<section id=\"" + id + "\">"), id);
     }
     assertTrue(html.contains("<details>"));
@@ -39,7 +47,10 @@ class HtmlReportTest {
 
   @Test
   void namesTheWinnerAndWhy() {
-    assertTrue(html.contains("The run chose <strong>fine-tune</strong> with source <strong>resnet50</strong>"), html);
+    assertTrue(
+        html.contains(
+            "The run chose <strong>fine-tune</strong> with source <strong>resnet50</strong>"),
+        html);
     assertTrue(html.contains("Best accuracy among models that beat scratch beyond noise."));
   }
 
@@ -74,8 +85,7 @@ class HtmlReportTest {
 
   @Test
   void escapesText() {
-    RunResult nasty =
-        ReportFixtures.withTexts("<job & \"friends\">", "<b>x</b>", "a<b & c>\"d\"");
+    RunResult nasty = ReportFixtures.withTexts("<job & \"friends\">", "<b>x</b>", "a<b & c>\"d\"");
     String page = HtmlReport.render(nasty);
     assertFalse(page.contains("<job"));
     assertFalse(page.contains("<b>x</b>"));
@@ -87,7 +97,10 @@ class HtmlReportTest {
   @Test
   void equalInputGivesEqualOutput() {
     assertEquals(html, HtmlReport.render(ReportFixtures.realistic()));
-    assertEquals(html, HtmlReport.render(RunResultJson.parse(RunResultJson.toJson(ReportFixtures.realistic()), "r")));
+    assertEquals(
+        html,
+        HtmlReport.render(
+            RunResultJson.parse(RunResultJson.toJson(ReportFixtures.realistic()), "r")));
   }
 
   @Test
@@ -95,14 +108,37 @@ class HtmlReportTest {
     RunResult base = ReportFixtures.realistic();
     List<StrategyOutcome> noCurves =
         base.outcomes().stream()
-            .map(o -> new StrategyOutcome(o.strategyId(), o.sourceId(), o.metrics(), o.verdict(),
-                o.differenceMean(), o.differenceLower(), o.differenceUpper(), List.of(), null,
-                o.notes(), o.trainSeconds()))
+            .map(
+                o ->
+                    new StrategyOutcome(
+                        o.strategyId(),
+                        o.sourceId(),
+                        o.metrics(),
+                        o.verdict(),
+                        o.differenceMean(),
+                        o.differenceLower(),
+                        o.differenceUpper(),
+                        List.of(),
+                        null,
+                        o.notes(),
+                        o.trainSeconds()))
             .toList();
     RunResult bare =
-        new RunResult(base.jobName(), base.jobSpec(), base.started(), base.finished(), base.target(),
-            base.protocol(), base.decidingMetric(), base.ranking(), noCurves, List.of(), base.winner(),
-            List.of(), base.timingsSeconds(), base.provenance());
+        new RunResult(
+            base.jobName(),
+            base.jobSpec(),
+            base.started(),
+            base.finished(),
+            base.target(),
+            base.protocol(),
+            base.decidingMetric(),
+            base.ranking(),
+            noCurves,
+            List.of(),
+            base.winner(),
+            List.of(),
+            base.timingsSeconds(),
+            base.provenance());
     String page = HtmlReport.render(bare);
     assertFalse(page.contains("id=\"curves\""));
     assertFalse(page.contains("id=\"projection\""));
@@ -143,7 +179,8 @@ class HtmlReportTest {
     try {
       assumeFalse(Files.isWritable(temp), "running as a user that ignores permissions (root)");
       GraftException e =
-          assertThrows(GraftException.class, () -> HtmlReport.write(ReportFixtures.realistic(), temp));
+          assertThrows(
+              GraftException.class, () -> HtmlReport.write(ReportFixtures.realistic(), temp));
       assertEquals(GraftErrors.FILE_NOT_WRITABLE, e.errorId());
       assertEquals("previous report", Files.readString(report));
     } finally {

@@ -87,7 +87,9 @@ class Pca2DTest {
     }
     Pca2D other = Pca2D.fit(source, labels(500), target, labels(400), 50, 12);
     assertTrue(!a.points().equals(other.points()), "another seed keeps other rows");
-    assertArrayEquals(new int[] {0, 1, 2}, a.points().stream().mapToInt(ProjectedPoint::label).distinct().sorted().toArray());
+    assertArrayEquals(
+        new int[] {0, 1, 2},
+        a.points().stream().mapToInt(ProjectedPoint::label).distinct().sorted().toArray());
   }
 
   @Test
@@ -95,10 +97,13 @@ class Pca2DTest {
     FeatureMatrix three = FeatureMatrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
     FeatureMatrix two = FeatureMatrix.of(new double[][] {{1, 2}, {3, 4}});
     InvalidInputException width =
-        assertThrows(InvalidInputException.class, () -> Pca2D.fit(three, labels(2), two, labels(2), 10, 1));
+        assertThrows(
+            InvalidInputException.class, () -> Pca2D.fit(three, labels(2), two, labels(2), 10, 1));
     assertEquals(GraftErrors.SIZE_MISMATCH, width.errorId());
     InvalidInputException count =
-        assertThrows(InvalidInputException.class, () -> Pca2D.fit(three, labels(3), three, labels(2), 10, 1));
+        assertThrows(
+            InvalidInputException.class,
+            () -> Pca2D.fit(three, labels(3), three, labels(2), 10, 1));
     assertEquals(GraftErrors.SIZE_MISMATCH, count.errorId());
   }
 

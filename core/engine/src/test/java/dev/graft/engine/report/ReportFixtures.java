@@ -25,7 +25,10 @@ final class ReportFixtures {
    * run, one worse), a learning curve, a 3x3 confusion matrix and 40 projected points.
    */
   static RunResult realistic() {
-    return withTexts("flowers-vs-imagenet", "fine-tune", "Best accuracy among models that beat scratch beyond noise.");
+    return withTexts(
+        "flowers-vs-imagenet",
+        "fine-tune",
+        "Best accuracy among models that beat scratch beyond noise.");
   }
 
   /** Like {@link #realistic()} with the job name, winning strategy and reason replaced. */
@@ -99,7 +102,8 @@ final class ReportFixtures {
                 "linear-head",
                 "mobilenet",
                 List.of(
-                    new MetricSummary("accuracy", true, 0.71, Double.NaN, Double.NaN, List.of(0.71))),
+                    new MetricSummary(
+                        "accuracy", true, 0.71, Double.NaN, Double.NaN, List.of(0.71))),
                 GuardVerdict.WITHIN_NOISE,
                 0.01,
                 Double.NaN,
@@ -151,6 +155,7 @@ final class ReportFixtures {
   }
 
   private static MetricSummary loss(double mean) {
-    return new MetricSummary("log-loss", false, mean, mean - 0.05, mean + 0.05, List.of(mean - 0.02, mean + 0.02, mean));
+    return new MetricSummary(
+        "log-loss", false, mean, mean - 0.05, mean + 0.05, List.of(mean - 0.02, mean + 0.02, mean));
   }
 }

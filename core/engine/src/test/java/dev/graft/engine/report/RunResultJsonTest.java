@@ -55,8 +55,18 @@ class RunResultJsonTest {
     RunResult base = ReportFixtures.realistic();
     RunResult odd =
         new RunResult(
-            base.jobName(), null, base.started(), null, base.target(), base.protocol(),
-            base.decidingMetric(), base.ranking(), base.outcomes(), List.of(), null, List.of(),
+            base.jobName(),
+            null,
+            base.started(),
+            null,
+            base.target(),
+            base.protocol(),
+            base.decidingMetric(),
+            base.ranking(),
+            base.outcomes(),
+            List.of(),
+            null,
+            List.of(),
             java.util.Map.of("rank", Double.POSITIVE_INFINITY, "read", Double.NEGATIVE_INFINITY),
             base.provenance());
     assertEquals(odd, RunResultJson.parse(RunResultJson.toJson(odd), "odd.json"));
@@ -102,7 +112,8 @@ class RunResultJsonTest {
         assertThrows(
             GraftException.class,
             () -> RunResultJson.parse(json.replace("\"decidingMetric\"", "\"decider\""), "r.json"));
-    assertTrue(missing.getMessage().contains("r.json: at $.decidingMetric: the field is missing"),
+    assertTrue(
+        missing.getMessage().contains("r.json: at $.decidingMetric: the field is missing"),
         missing.getMessage());
     GraftException verdict =
         assertThrows(
@@ -113,7 +124,9 @@ class RunResultJsonTest {
     GraftException version =
         assertThrows(
             GraftException.class,
-            () -> RunResultJson.parse(json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"), "r.json"));
+            () ->
+                RunResultJson.parse(
+                    json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"), "r.json"));
     assertTrue(version.getMessage().contains("version 9"), version.getMessage());
   }
 

@@ -94,7 +94,9 @@ class PipelineIntegrationTest {
     RunResult r = runJob(temp, "circle", 1, "scratch", "fine-tune", "self-training", "kmm");
     ModelStoreLoader loader =
         new ModelStoreLoader(
-            temp.resolve("store"), InputEncoders.of(List.of(new VectorEncoder())), DeviceConfig.cpu());
+            temp.resolve("store"),
+            InputEncoders.of(List.of(new VectorEncoder())),
+            DeviceConfig.cpu());
 
     StrategyOutcome scratch = outcome(r, "scratch");
     StrategyOutcome fineTune = outcome(r, "fine-tune");
@@ -132,7 +134,8 @@ class PipelineIntegrationTest {
     assertEquals("store:shuffled", both.ranking().get(1).sourceId());
     StrategyOutcome probeShuffled =
         both.outcomes().stream()
-            .filter(o -> o.strategyId().equals("linear-probe") && o.sourceId().equals("store:shuffled"))
+            .filter(
+                o -> o.strategyId().equals("linear-probe") && o.sourceId().equals("store:shuffled"))
             .findFirst()
             .orElseThrow();
     assertTrue(!probeShuffled.verdict().eligible(), probeShuffled.toString());

@@ -81,9 +81,7 @@ public final class SourceModels {
         .setModel(model)
         .setConfig(TrainerConfig.of(25, 32, 5))
         .build()
-        .fit(
-            ArrayDataset.ofClasses(x, Synthetic.DIM, labels, Synthetic.CLUSTERS),
-            null);
+        .fit(ArrayDataset.ofClasses(x, Synthetic.DIM, labels, Synthetic.CLUSTERS), null);
     Provenance provenance =
         Provenance.builder("model")
             .put("modality", "tabular")

@@ -177,8 +177,13 @@ public final class SavedModelRunner implements AutoCloseable {
         } catch (RuntimeException e) {
           throw new GraftException(
               GraftErrors.MODEL_INVALID,
-              "TensorFlow could not load SavedModel " + dir + " (tags " + graph.tags() + "): "
-                  + e.getMessage() + ". Check that the variables/ and assets/ folders are complete.",
+              "TensorFlow could not load SavedModel "
+                  + dir
+                  + " (tags "
+                  + graph.tags()
+                  + "): "
+                  + e.getMessage()
+                  + ". Check that the variables/ and assets/ folders are complete.",
               e);
         }
       }

@@ -29,8 +29,8 @@ import org.tensorflow.types.family.TType;
 /**
  * Runs one signature of a SavedModel through TF Java's {@link SavedModelBundle} instead of DJL.
  * Used for TensorFlow 2 exports that carry assets: their {@code __saved_model_init_op} must be fed
- * the asset paths when the model is loaded, which TF Java's loader does and DJL's does not (DJL then
- * fails at the first call with "You must feed a value for placeholder tensor
+ * the asset paths when the model is loaded, which TF Java's loader does and DJL's does not (DJL
+ * then fails at the first call with "You must feed a value for placeholder tensor
  * 'asset_path_initializer'"). Owns the bundle; not thread-safe on its own (the runner serialises
  * calls).
  */
@@ -40,7 +40,8 @@ final class TfJavaSignature implements AutoCloseable {
   private final SessionFunction function;
   private final SignatureInfo signature;
 
-  private TfJavaSignature(SavedModelBundle bundle, SessionFunction function, SignatureInfo signature) {
+  private TfJavaSignature(
+      SavedModelBundle bundle, SessionFunction function, SignatureInfo signature) {
     this.bundle = bundle;
     this.function = function;
     this.signature = signature;
@@ -58,7 +59,8 @@ final class TfJavaSignature implements AutoCloseable {
     }
   }
 
-  static TfJavaSignature open(Path dir, MetaGraphInfo graph, SignatureInfo signature, ConfigProto config) {
+  static TfJavaSignature open(
+      Path dir, MetaGraphInfo graph, SignatureInfo signature, ConfigProto config) {
     SavedModelBundle bundle =
         SavedModelBundle.loader(dir.toString())
             .withTags(graph.tags().toArray(new String[0]))
@@ -91,7 +93,11 @@ final class TfJavaSignature implements AutoCloseable {
                       () ->
                           new GraftException(
                               GraftErrors.TENSOR_MISMATCH,
-                              "signature '" + signature.key() + "' returned no output '" + spec.key() + "'."));
+                              "signature '"
+                                  + signature.key()
+                                  + "' returned no output '"
+                                  + spec.key()
+                                  + "'."));
           out.put(spec.key(), toHost(spec.key(), t));
         }
         return out;
@@ -119,12 +125,18 @@ final class TfJavaSignature implements AutoCloseable {
     if (type == null) {
       throw new GraftException(
           GraftErrors.TENSOR_MISMATCH,
-          "output '" + key + "' of signature '" + signature.key() + "' has dtype " + t.dataType()
+          "output '"
+              + key
+              + "' of signature '"
+              + signature.key()
+              + "' has dtype "
+              + t.dataType()
               + ", which Graft cannot return; use a signature whose outputs are numeric or boolean.");
     }
     byte[] bytes = new byte[(int) t.numBytes()];
     t.asRawTensor().data().read(bytes);
-    return HostTensor.fromBytes(type, t.shape().asArray(), ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()));
+    return HostTensor.fromBytes(
+        type, t.shape().asArray(), ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()));
   }
 
   @Override

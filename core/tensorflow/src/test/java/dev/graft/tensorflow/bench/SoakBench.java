@@ -79,11 +79,16 @@ class SoakBench {
       }
       long trainEnd = rss();
       report("train", 500, trainStart, trainEnd);
-      assertTrue(trainEnd - trainStart < LIMIT_BYTES, "RSS grew " + mb(trainEnd - trainStart) + " MB over 500 train steps");
-      NetworkExport.of(model).labels(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")).exportTo(dir);
+      assertTrue(
+          trainEnd - trainStart < LIMIT_BYTES,
+          "RSS grew " + mb(trainEnd - trainStart) + " MB over 500 train steps");
+      NetworkExport.of(model)
+          .labels(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"))
+          .exportTo(dir);
     }
     HostTensor input = HostTensor.ofFloats(x, batch, 28, 28, 1);
-    try (SavedModelRunner runner = SavedModelRunner.builder(dir).signature("serving_default").open()) {
+    try (SavedModelRunner runner =
+        SavedModelRunner.builder(dir).signature("serving_default").open()) {
       String name = runner.signature().inputs().get(0).key();
       for (int i = 0; i < WARM_UP_BATCHES; i++) {
         runner.run(Map.of(name, input));
@@ -110,7 +115,9 @@ class SoakBench {
   }
 
   private static void report(String what, int n, long start, long end) {
-    System.out.printf("soak %-9s %5d iterations: RSS %.1f MB -> %.1f MB (%+.1f MB)%n", what, n, mb(start), mb(end), mb(end - start));
+    System.out.printf(
+        "soak %-9s %5d iterations: RSS %.1f MB -> %.1f MB (%+.1f MB)%n",
+        what, n, mb(start), mb(end), mb(end - start));
   }
 
   private static double mb(long bytes) {

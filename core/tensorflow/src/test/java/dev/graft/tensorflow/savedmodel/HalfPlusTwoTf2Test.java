@@ -30,9 +30,14 @@ class HalfPlusTwoTf2Test {
     assertEquals("DT_FLOAT", serving.inputs().get(0).dtype());
     assertEquals("y", serving.outputs().get(0).key());
 
-    try (SavedModelRunner runner = SavedModelRunner.builder(model).signature("serving_default").open()) {
+    try (SavedModelRunner runner =
+        SavedModelRunner.builder(model).signature("serving_default").open()) {
       for (float x : new float[] {-4f, 0f, 3f}) {
-        float[] y = runner.run(Map.of("x", HostTensor.ofFloats(new float[] {x}, 1))).get("y").toFloatArray();
+        float[] y =
+            runner
+                .run(Map.of("x", HostTensor.ofFloats(new float[] {x}, 1)))
+                .get("y")
+                .toFloatArray();
         assertArrayEquals(new float[] {x / 2f + 2f}, y, 1e-6f);
       }
     }

@@ -28,8 +28,7 @@ public abstract class EvaluatorContract extends ExtensionContract<Evaluator> {
   private static Predictions probabilities() {
     return Predictions.ofProbabilities(
         new ProbabilityMatrix(
-            FeatureMatrix.of(
-                new double[][] {{0.8, 0.2}, {0.3, 0.7}, {0.6, 0.4}, {0.1, 0.9}})));
+            FeatureMatrix.of(new double[][] {{0.8, 0.2}, {0.3, 0.7}, {0.6, 0.4}, {0.1, 0.9}})));
   }
 
   private static Predictions outputs(int rows) {
@@ -79,9 +78,13 @@ public abstract class EvaluatorContract extends ExtensionContract<Evaluator> {
     for (TaskType task : extension().capabilities().tasks()) {
       assertThrows(
           GraftException.class,
-          () -> extension().evaluate(predictionsFor(task, 4), truthFor(task, 3).task() == TaskType.CLASSIFICATION
-              ? ClassLabels.of(new int[] {0, 1, 1}, 2)
-              : truthFor(task, 3)),
+          () ->
+              extension()
+                  .evaluate(
+                      predictionsFor(task, 4),
+                      truthFor(task, 3).task() == TaskType.CLASSIFICATION
+                          ? ClassLabels.of(new int[] {0, 1, 1}, 2)
+                          : truthFor(task, 3)),
           task + ": predictions for 4 examples against 3 targets must fail");
     }
   }

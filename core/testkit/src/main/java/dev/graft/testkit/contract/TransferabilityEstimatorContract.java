@@ -23,8 +23,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link TransferabilityEstimator} satisfies. Subclass it in the estimator's test
- * and implement {@link #extension()}:
+ * The contract every {@link TransferabilityEstimator} satisfies. Subclass it in the estimator's
+ * test and implement {@link #extension()}:
  *
  * <pre>{@code
  * class MyEstimatorContractTest extends TransferabilityEstimatorContract {
@@ -147,7 +147,8 @@ public abstract class TransferabilityEstimatorContract
   @Test
   void rejectsNonFiniteFeatures() {
     assumeTrue(
-        classification() && extension().capabilities().requirements().contains(Requirement.FEATURES),
+        classification()
+            && extension().capabilities().requirements().contains(Requirement.FEATURES),
         "not a feature-based classification estimator");
     EstimationInput ok = syntheticInput(4, 1);
     double[] x = ok.features().data().clone();
@@ -178,8 +179,7 @@ public abstract class TransferabilityEstimatorContract
 
   @Test
   void classificationOnlyEstimatorsRejectRegressionTargets() {
-    assumeTrue(
-        !extension().capabilities().supports(TaskType.REGRESSION), "supports regression");
+    assumeTrue(!extension().capabilities().supports(TaskType.REGRESSION), "supports regression");
     EstimationInput ok = syntheticInput(4, 1);
     double[] t = new double[N];
     EstimationInput regression =

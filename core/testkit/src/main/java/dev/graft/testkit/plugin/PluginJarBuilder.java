@@ -1,12 +1,12 @@
 package dev.graft.testkit.plugin;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,6 +19,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -26,13 +27,12 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import java.util.stream.Stream;
 
 /**
  * Builds a real PF4J plugin jar from Java source text, for tests: the sources are compiled with the
- * JDK compiler against the test's class path (so PF4J's {@code @Extension} annotation processor runs
- * and writes {@code META-INF/extensions.idx}, exactly as in a Maven build), and packed with the
- * PF4J manifest entries.
+ * JDK compiler against the test's class path (so PF4J's {@code @Extension} annotation processor
+ * runs and writes {@code META-INF/extensions.idx}, exactly as in a Maven build), and packed with
+ * the PF4J manifest entries.
  *
  * <pre>{@code
  * Path jar = PluginJarBuilder.plugin("hello", "1.0.0")
@@ -217,11 +217,13 @@ public final class PluginJarBuilder {
     manifest.forEach(
         (k, v) -> {
           if (!omitted.contains(k)) {
-            String key = "plugin." + k.substring("Plugin-".length()).toLowerCase(java.util.Locale.ROOT);
+            String key =
+                "plugin." + k.substring("Plugin-".length()).toLowerCase(java.util.Locale.ROOT);
             props.append(key).append('=').append(v).append('\n');
           }
         });
-    Path zip = dir.resolve(fileName.replaceAll("\\.jar$", "") + (fileName.endsWith(".zip") ? "" : ".zip"));
+    Path zip =
+        dir.resolve(fileName.replaceAll("\\.jar$", "") + (fileName.endsWith(".zip") ? "" : ".zip"));
     try {
       Files.createDirectories(dir);
       try (OutputStream out = Files.newOutputStream(zip);
@@ -285,7 +287,8 @@ public final class PluginJarBuilder {
       Path root = classes;
       try (Stream<Path> walk = Files.walk(root)) {
         for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-          outputs.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+          outputs.put(
+              root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
         }
       }
     } catch (IOException e) {
