@@ -2,10 +2,10 @@ package dev.graft.vision.demo;
 
 import dev.graft.api.command.PluginCommand;
 import dev.graft.api.config.DeviceConfig;
-import dev.graft.api.error.GraftException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.api.extension.Modality;
 import dev.graft.api.extension.TaskType;
+import dev.graft.vision.command.PicocliCommands;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -13,14 +13,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pf4j.Extension;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code graft datasets demo-job}: writes one of the embedded vision jobs, with its data, into a
- * folder and makes sure its sources exist in the model store (pretraining the glyph sources on first
- * use). Prints the job file's path on the last line. {@code graft demo} runs it.
+ * folder and makes sure its sources exist in the model store (pretraining the glyph sources on
+ * first use). Prints the job file's path on the last line. {@code graft demo} runs it.
  */
 @Extension
 public final class DemoJobCommand implements PluginCommand {
@@ -61,22 +60,7 @@ public final class DemoJobCommand implements PluginCommand {
 
   @Override
   public int execute(List<String> args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Options(out, device));
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof GraftException g) {
-            err.println("graft: " + g.getMessage());
-            err.flush();
-            return 1;
-          }
-          throw e;
-        });
-    int code = cli.execute(args.toArray(String[]::new));
-    out.flush();
-    err.flush();
-    return code;
+    return PicocliCommands.execute(new Options(out, device), args, out, err);
   }
 
   @Command(
@@ -87,7 +71,11 @@ public final class DemoJobCommand implements PluginCommand {
     private final PrintWriter out;
     private final DeviceConfig device;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "DIR",
+        description = "Folder to write into.")
     Path folder;
 
     @Option(

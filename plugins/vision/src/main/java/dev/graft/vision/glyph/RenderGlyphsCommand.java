@@ -1,10 +1,10 @@
 package dev.graft.vision.glyph;
 
 import dev.graft.api.command.PluginCommand;
-import dev.graft.api.error.GraftException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.api.extension.Modality;
 import dev.graft.api.extension.TaskType;
+import dev.graft.vision.command.PicocliCommands;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -59,23 +59,7 @@ public final class RenderGlyphsCommand implements PluginCommand {
 
   @Override
   public int execute(List<String> args, PrintWriter out, PrintWriter err) {
-    Options options = new Options(out);
-    CommandLine cli = new CommandLine(options);
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof GraftException g) {
-            err.println("error " + g.getMessage());
-            err.flush();
-            return 1;
-          }
-          throw e;
-        });
-    int code = cli.execute(args.toArray(String[]::new));
-    out.flush();
-    err.flush();
-    return code;
+    return PicocliCommands.execute(new Options(out), args, out, err);
   }
 
   /** The command line options. */

@@ -7,11 +7,11 @@ import dev.graft.api.data.Dataset;
 import dev.graft.api.data.DatasetReader;
 import dev.graft.api.data.ReadOptions;
 import dev.graft.api.error.ConfigException;
-import dev.graft.api.error.GraftException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.api.extension.Modality;
 import dev.graft.api.extension.TaskType;
 import dev.graft.vision.Image;
+import dev.graft.vision.command.PicocliCommands;
 import dev.graft.vision.data.VisionData;
 import dev.graft.vision.demo.DemoSources;
 import dev.graft.vision.preprocess.AugmentationSpec;
@@ -94,22 +94,7 @@ public final class PretrainCommand implements PluginCommand {
 
   @Override
   public int execute(List<String> args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Options(out, env));
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof GraftException g) {
-            err.println("error " + g.getMessage());
-            err.flush();
-            return 1;
-          }
-          throw e;
-        });
-    int code = cli.execute(args.toArray(String[]::new));
-    out.flush();
-    err.flush();
-    return code;
+    return PicocliCommands.execute(new Options(out, env), args, out, err);
   }
 
   /** Where the images come from: a file read by a reader, or a data set shipped in the plugin. */

@@ -1,0 +1,2 @@
+/** Shared plumbing of the vision plugin's commands. */
+package dev.graft.vision.command;
