@@ -5,6 +5,7 @@ import dev.graft.api.data.FeatureMatrix;
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.GraftException;
 import dev.graft.api.io.AtomicFiles;
+import dev.graft.api.io.Digests;
 import dev.graft.tensorflow.io.ElementType;
 import dev.graft.tensorflow.io.HostTensor;
 import dev.graft.tensorflow.io.Npy;
@@ -12,9 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +64,7 @@ public final class FeatureCache {
     }
 
     String fileStem() {
-      return sha256(
+      return Digests.sha256Hex(
               (sourceDigest + "\n" + dataDigest + "\n" + layer).getBytes(StandardCharsets.UTF_8))
           .substring(0, 40);
     }
@@ -142,7 +140,7 @@ public final class FeatureCache {
           key.sourceDigest().equals(m.get("sourceDigest"))
               && key.dataDigest().equals(m.get("dataDigest"))
               && key.layer().equals(m.get("layer"))
-              && sha256(bytes).equals(m.get("sha256"));
+              && Digests.sha256Hex(bytes).equals(m.get("sha256"));
       if (!matches) {
         repaired++;
         return Optional.empty();
@@ -171,7 +169,7 @@ public final class FeatureCache {
     m.put("layer", key.layer());
     m.put("rows", features.rows());
     m.put("cols", features.cols());
-    m.put("sha256", sha256(bytes));
+    m.put("sha256", Digests.sha256Hex(bytes));
     try {
       AtomicFiles.write(dir.resolve(key.fileStem() + ".json"), JSON.writeValueAsBytes(m));
     } catch (IOException e) {
@@ -179,14 +177,6 @@ public final class FeatureCache {
           GraftErrors.FILE_NOT_WRITABLE,
           "cannot write feature cache entry in " + dir + ": " + e,
           e);
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
   }
 }

@@ -3,14 +3,11 @@ package dev.graft.engine.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.api.evaluate.Metric;
 import dev.graft.api.io.AtomicFiles;
+import dev.graft.api.io.Digests;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +45,7 @@ final class RunStateStore {
 
   RunStateStore(Path runDir, String specYaml) {
     this.dir = runDir.resolve(".state");
-    this.specHash = sha256(specYaml);
+    this.specHash = Digests.sha256Hex(specYaml);
   }
 
   Optional<Finished> find(String strategy, String source, RunPlan plan) {
@@ -109,18 +106,17 @@ final class RunStateStore {
 
   private Path file(String strategy, String source, RunPlan plan) {
     return dir.resolve(
-        sha256(specHash + "|" + strategy + "|" + source + "|" + plan.key() + "|" + plan.budget())
+        Digests.sha256Hex(
+                    specHash
+                        + "|"
+                        + strategy
+                        + "|"
+                        + source
+                        + "|"
+                        + plan.key()
+                        + "|"
+                        + plan.budget())
                 .substring(0, 32)
             + ".json");
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
   }
 }

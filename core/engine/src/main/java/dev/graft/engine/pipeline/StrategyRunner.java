@@ -148,17 +148,7 @@ final class StrategyRunner {
     try {
       Predictions predictions = model.predict(test);
       List<Metric> metrics = evaluator.evaluate(predictions, testLabels);
-      int[][] confusion = null;
-      if (evaluator instanceof ClassificationEvaluator c) {
-        var cm = c.confusionMatrix(predictions, testLabels);
-        int k = testLabels.numClasses();
-        confusion = new int[k][k];
-        for (int t = 0; t < k; t++) {
-          for (int p = 0; p < k; p++) {
-            confusion[t][p] = cm.count(t, p);
-          }
-        }
-      }
+      int[][] confusion = confusion(predictions, testLabels);
       if (keepModel) {
         outcome.firstModel = model;
         model = null;
@@ -189,17 +179,26 @@ final class StrategyRunner {
         Predictions.ofProbabilities(
             new dev.graft.api.data.ProbabilityMatrix(
                 dev.graft.api.data.FeatureMatrix.of(probabilities)));
-    if (into.confusion == null && evaluator instanceof ClassificationEvaluator c) {
-      var cm = c.confusionMatrix(predictions, testLabels);
-      int k = testLabels.numClasses();
-      into.confusion = new int[k][k];
-      for (int t = 0; t < k; t++) {
-        for (int p = 0; p < k; p++) {
-          into.confusion[t][p] = cm.count(t, p);
-        }
-      }
+    if (into.confusion == null) {
+      into.confusion = confusion(predictions, testLabels);
     }
     return evaluator.evaluate(predictions, testLabels);
+  }
+
+  /** The confusion matrix ({@code [true][predicted]}) for classification evaluators, else null. */
+  private int[][] confusion(Predictions predictions, ClassLabels testLabels) {
+    if (!(evaluator instanceof ClassificationEvaluator c)) {
+      return null;
+    }
+    var cm = c.confusionMatrix(predictions, testLabels);
+    int k = testLabels.numClasses();
+    int[][] out = new int[k][k];
+    for (int t = 0; t < k; t++) {
+      for (int p = 0; p < k; p++) {
+        out[t][p] = cm.count(t, p);
+      }
+    }
+    return out;
   }
 
   private static boolean canHoldOut(ClassLabels labels) {
