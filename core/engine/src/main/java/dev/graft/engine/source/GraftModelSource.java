@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 final class GraftModelSource implements Source {
 
+  private final java.util.function.Supplier<Optional<Dataset<?>>> sourceData;
+  private Optional<Dataset<?>> labelled;
+
   private final SourceDescriptor descriptor;
   private final Path directory;
   private final EncodedSignatures model;
@@ -29,7 +32,9 @@ final class GraftModelSource implements Source {
       Path directory,
       ModelManifest manifest,
       InputEncoder encoder,
-      DeviceConfig device) {
+      DeviceConfig device,
+      java.util.function.Supplier<Optional<Dataset<?>>> sourceData) {
+    this.sourceData = sourceData;
     this.descriptor = descriptor;
     this.directory = directory;
     this.model =
@@ -73,8 +78,11 @@ final class GraftModelSource implements Source {
   }
 
   @Override
-  public Optional<Dataset<?>> labelledData() {
-    return Optional.empty();
+  public synchronized Optional<Dataset<?>> labelledData() {
+    if (labelled == null) {
+      labelled = sourceData.get();
+    }
+    return labelled;
   }
 
   @Override

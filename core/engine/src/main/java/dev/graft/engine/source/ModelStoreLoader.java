@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -47,16 +48,24 @@ public final class ModelStoreLoader implements SourceLoader {
   private final Path defaultStore;
   private final InputEncoders encoders;
   private final DeviceConfig device;
+  private final com.google.inject.Provider<dev.graft.engine.plugin.ExtensionRegistry> registry;
 
   /**
    * Creates the loader for the host.
    *
    * @param config the host config (model store folder, device)
    * @param encoders the installed input encoders
+   * @param registry the host's extensions (lazily: readers of source-data sidecars)
    */
   @Inject
-  public ModelStoreLoader(GraftConfig config, InputEncoders encoders) {
-    this(config.modelStore(), encoders, config.device());
+  public ModelStoreLoader(
+      GraftConfig config,
+      InputEncoders encoders,
+      com.google.inject.Provider<dev.graft.engine.plugin.ExtensionRegistry> registry) {
+    this.defaultStore = config.modelStore();
+    this.encoders = encoders;
+    this.device = config.device();
+    this.registry = registry;
   }
 
   /**
@@ -70,6 +79,7 @@ public final class ModelStoreLoader implements SourceLoader {
     this.defaultStore = defaultStore;
     this.encoders = encoders;
     this.device = device;
+    this.registry = null;
   }
 
   @Override
@@ -182,6 +192,14 @@ public final class ModelStoreLoader implements SourceLoader {
     ModelManifest manifest = ModelManifest.readFrom(dir);
     String kind = GraftModels.inputKind(GraftModels.inputSpec(manifest, dir), dir);
     InputEncoder encoder = encoders.forKind(kind, descriptor.id() + " (" + dir + ")");
-    return new GraftModelSource(descriptor, dir, manifest, encoder, device);
+    Optional<SourceDataSidecar> sourceData =
+        registry == null ? Optional.empty() : SourceDataSidecar.of(dir);
+    return new GraftModelSource(
+        descriptor,
+        dir,
+        manifest,
+        encoder,
+        device,
+        () -> sourceData.map(sidecar -> sidecar.read(registry.get())));
   }
 }

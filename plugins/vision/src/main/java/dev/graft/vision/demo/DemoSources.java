@@ -1,6 +1,7 @@
 package dev.graft.vision.demo;
 
 import dev.graft.api.config.DeviceConfig;
+import dev.graft.api.io.AtomicFiles;
 import dev.graft.api.data.Dataset;
 import dev.graft.tensorflow.savedmodel.ModelManifest;
 import dev.graft.vision.Image;
@@ -82,9 +83,40 @@ public final class DemoSources {
                 r.validationAccuracy(),
                 r.seconds()));
       }
+      writeSourceData(store, s);
       out.add(dir);
     }
     return out;
+  }
+
+  /**
+   * Puts the source's training data next to its model folder with a {@code
+   * <name>.source-data.json} sidecar (reader, file, options), so the model-store source can offer
+   * it as labelled source data (for CORAL, KMM, TrAdaBoost and the report's source-vs-target
+   * projection). Outside the model folder, so the model's file digests are unaffected.
+   */
+  private static void writeSourceData(Path store, Spec s) {
+    String file = s.name() + ".source-data.csv.gz";
+    s.data().copyTo(store.resolve(file));
+    StringBuilder options = new StringBuilder();
+    s.data()
+        .readerOptions()
+        .forEach(
+            (k, v) ->
+                options
+                    .append(options.length() == 0 ? "" : ", ")
+                    .append('"')
+                    .append(k)
+                    .append("\": \"")
+                    .append(v)
+                    .append('"'));
+    AtomicFiles.writeString(
+        store.resolve(s.name() + ".source-data.json"),
+        "{\"reader\": \"pixel-csv\", \"path\": \""
+            + file
+            + "\", \"options\": {"
+            + options
+            + "}}\n");
   }
 
   /**
