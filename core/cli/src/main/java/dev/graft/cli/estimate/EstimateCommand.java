@@ -10,9 +10,11 @@ import dev.graft.api.error.GraftException;
 import dev.graft.api.estimate.EstimationInput;
 import dev.graft.api.estimate.TransferabilityEstimator;
 import dev.graft.api.estimate.TransferabilityScore;
+import dev.graft.cli.GraftCli;
 import dev.graft.engine.estimate.Estimation;
 import dev.graft.engine.estimate.EstimationReport;
 import dev.graft.engine.io.MatrixFiles;
+import dev.graft.engine.plugin.RegisteredExtension;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +24,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code graft estimate}: scores how well a source's features (and/or its predictions) will
- * transfer to a labelled target, with one or more built-in estimators.
+ * transfer to a labelled target, with one or more estimators (built-in or from plugins).
  *
  * <pre>
  * graft estimate --features feats.npy --labels labels.csv --method logme,hscore,gbc
@@ -94,6 +96,8 @@ public final class EstimateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.ParentCommand GraftCli root;
+
   /** Creates the command (picocli instantiates it). */
   public EstimateCommand() {}
 
@@ -103,7 +107,12 @@ public final class EstimateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give --features and/or --source-probs: there is nothing to score.");
     }
-    Estimation estimation = Estimation.builtins();
+    // the host's estimators: the built-ins plus any a plugin adds
+    Estimation estimation =
+        new Estimation(
+            root.session().registry().all(TransferabilityEstimator.class).stream()
+                .map(RegisteredExtension::instance)
+                .toList());
     Targets targets = MatrixFiles.readTargets(labels, regression);
     FeatureMatrix f = features == null ? null : MatrixFiles.readMatrix(features);
     ProbabilityMatrix p = sourceProbs == null ? null : MatrixFiles.readProbabilities(sourceProbs);
