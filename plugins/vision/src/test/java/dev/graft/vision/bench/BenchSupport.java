@@ -16,6 +16,7 @@ import dev.graft.engine.plugin.ExtensionRegistry;
 import dev.graft.engine.plugin.PluginHost;
 import dev.graft.engine.run.CurvePoint;
 import dev.graft.engine.run.MetricSummary;
+import dev.graft.engine.run.RankedSource;
 import dev.graft.engine.run.RunResult;
 import dev.graft.engine.run.StrategyOutcome;
 import dev.graft.vision.encode.ImageInputEncoder;
@@ -26,6 +27,7 @@ import dev.graft.vision.read.PixelCsvReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -92,6 +94,27 @@ final class BenchSupport {
         };
     try {
       return new TransferPipeline(registry, config).run(spec, baseDir, listener);
+    } finally {
+      injector.getInstance(PluginHost.class).close();
+    }
+  }
+
+  /**
+   * Ranks a job's sources with its estimators only (no training), on the labelled examples of the
+   * job's first seed, on a host with the vision extensions.
+   *
+   * @param spec the job
+   * @param baseDir the job's folder
+   * @param store the model store
+   * @param cache the feature cache folder
+   * @return the ranking rows, best first, with each estimator's score and time
+   */
+  static List<RankedSource> rankJob(JobSpec spec, Path baseDir, Path store, Path cache) {
+    GraftConfig config = new GraftConfig(Optional.empty(), DeviceConfig.cpu(), store, cache);
+    Injector injector = Guice.createInjector(new GraftModule(config), new VisionModule());
+    ExtensionRegistry registry = injector.getInstance(ExtensionRegistry.class);
+    try {
+      return new TransferPipeline(registry, config).rank(spec, baseDir, new PipelineListener() {});
     } finally {
       injector.getInstance(PluginHost.class).close();
     }
