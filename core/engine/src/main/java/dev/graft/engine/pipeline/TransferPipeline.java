@@ -150,7 +150,9 @@ public final class TransferPipeline {
       try {
         runStrategies(spec, sources, ranking, plans, runner, metric, outcomes, skipped, models);
         timings.put("transfer", secondsSince(t0));
+        t0 = System.nanoTime();
         Winner winner = chooseAndExport(outcomes, models, metric, runDir);
+        timings.put("export", secondsSince(t0));
         listener.stepStarted("report");
         t0 = System.nanoTime();
         List<ProjectedPoint> projection =
@@ -159,6 +161,7 @@ public final class TransferPipeline {
                 features.get(ranking.get(0).sourceId()),
                 target,
                 spec.seed());
+        timings.put("projection", secondsSince(t0));
         RunResult result =
             new RunResult(
                 spec.name(),
@@ -175,7 +178,6 @@ public final class TransferPipeline {
                 projection,
                 timings,
                 provenance(spec, target));
-        timings.put("report", secondsSince(t0));
         RunResultJson.write(result, runDir);
         HtmlReport.write(result, runDir);
         return result;

@@ -137,6 +137,9 @@ class TransferPipelineTest {
         () -> r.skipped().toString());
     assertTrue(loader.opened.stream().allMatch(s -> s.closed), "sources are closed after the run");
     assertEquals(240, r.target().examples());
+    assertEquals(
+        java.util.Set.of("read", "features", "rank", "transfer", "export", "projection"),
+        r.timingsSeconds().keySet());
   }
 
   @Test
