@@ -2,6 +2,7 @@ package dev.graft.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.GraftException;
@@ -47,5 +48,27 @@ class AtomicFilesTest {
     try (Stream<Path> files = Files.list(temp)) {
       assertEquals(1, files.count());
     }
+  }
+
+  @Test
+  void replacesAFolderAndHandsBackThePreviousOne() throws IOException {
+    Path target = temp.resolve("model");
+    Files.createDirectories(target);
+    Files.writeString(target.resolve("v"), "1");
+    Path staged = temp.resolve(".model.staged");
+    Files.createDirectories(staged);
+    Files.writeString(staged.resolve("v"), "2");
+
+    Path old = AtomicFiles.replaceDirectory(staged, target);
+    assertEquals("2", Files.readString(target.resolve("v")));
+    assertEquals("1", Files.readString(old.resolve("v")));
+    AtomicFiles.deleteTree(old);
+    try (Stream<Path> files = Files.list(temp)) {
+      assertEquals(1, files.count());
+    }
+    Path fresh = temp.resolve(".other.staged");
+    Files.createDirectories(fresh);
+    assertEquals(null, AtomicFiles.replaceDirectory(fresh, temp.resolve("other")));
+    assertTrue(Files.isDirectory(temp.resolve("other")));
   }
 }

@@ -110,4 +110,50 @@ public final class AtomicFiles {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
+
+  /**
+   * Replaces the folder {@code target} with the finished folder {@code staged} (a sibling): a
+   * rename cannot replace a non-empty folder, so an existing {@code target} is first moved aside,
+   * {@code staged} is moved in, and the old one is moved back if that fails.
+   *
+   * @param staged the finished folder, next to {@code target}
+   * @param target the destination
+   * @return where the previous {@code target} now is (delete it when done), or {@code null} if
+   *     there was none
+   * @throws IOException if the swap fails; {@code target} then holds what it held before
+   */
+  public static Path replaceDirectory(Path staged, Path target) throws IOException {
+    Path backup = null;
+    if (Files.exists(target)) {
+      backup = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+      Files.delete(backup);
+      moveIntoPlace(target, backup);
+    }
+    try {
+      moveIntoPlace(staged, target);
+    } catch (IOException e) {
+      if (backup != null) {
+        moveIntoPlace(backup, target);
+      }
+      throw e;
+    }
+    return backup;
+  }
+
+  /**
+   * Deletes a file or folder tree; nothing happens if it does not exist.
+   *
+   * @param root the file or folder
+   * @throws IOException if something cannot be deleted
+   */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
 }

@@ -84,7 +84,7 @@ final class EnsembleModel implements TrainedModel {
     Path target = dir.toAbsolutePath();
     Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
     try {
-      deleteTree(tmp);
+      AtomicFiles.deleteTree(tmp);
       Files.createDirectories(tmp);
       List<Map<String, Object>> listed = new ArrayList<>();
       for (int i = 0; i < members.size(); i++) {
@@ -104,27 +104,13 @@ final class EnsembleModel implements TrainedModel {
           new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsBytes(manifest));
-      Path old = target.resolveSibling("." + target.getFileName() + ".old");
-      deleteTree(old);
-      if (Files.exists(target)) {
-        Files.move(target, old);
+      Path old = AtomicFiles.replaceDirectory(tmp, target);
+      if (old != null) {
+        AtomicFiles.deleteTree(old);
       }
-      AtomicFiles.moveIntoPlace(tmp, target);
-      deleteTree(old);
     } catch (IOException e) {
       throw new GraftException(
           GraftErrors.FILE_NOT_WRITABLE, "cannot export the ensemble to " + target + ": " + e, e);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 

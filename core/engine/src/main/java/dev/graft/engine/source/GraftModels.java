@@ -3,12 +3,9 @@ package dev.graft.engine.source;
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.GraftException;
 import dev.graft.api.extension.Modality;
+import dev.graft.api.io.Digests;
 import dev.graft.tensorflow.savedmodel.ModelManifest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -122,11 +119,6 @@ public final class GraftModels {
   static String digestOf(Map<String, String> files) {
     StringBuilder lines = new StringBuilder();
     files.forEach((path, sha) -> lines.append(path).append('=').append(sha).append('\n'));
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(lines.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new GraftException(GraftErrors.INTERNAL, "SHA-256 is not available: " + e, e);
-    }
+    return Digests.sha256Hex(lines.toString());
   }
 }

@@ -2,6 +2,7 @@ package dev.graft.tensorflow.savedmodel;
 
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.GraftException;
+import dev.graft.api.io.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -108,12 +108,7 @@ public final class ModelDigests {
    * @throws GraftException {@code GRAFT-IO-001} if it cannot be read
    */
   public static String sha256(Path file) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new GraftException(GraftErrors.INTERNAL, "this JVM lacks SHA-256", e);
-    }
+    MessageDigest digest = Digests.newSha256();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
       in.transferTo(OutputStream.nullOutputStream());
     } catch (IOException e) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.SavedModelBundle;
@@ -245,27 +243,12 @@ public final class SavedModelExporter {
     }
   }
 
-  // A directory swap: AtomicFiles.moveIntoPlace renames one path in a single step, but a rename
-  // cannot replace a non-empty folder, so an existing export is first moved aside, the new one
-  // moved in, and the old one restored if that fails or deleted once it succeeded.
+  // A directory swap (AtomicFiles.replaceDirectory); the previous export is deleted once the new
+  // one is in place.
   private static void moveIntoPlace(Path staging, Path target) {
-    Path backup = null;
+    Path backup;
     try {
-      if (Files.exists(target)) {
-        backup =
-            Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(backup);
-        AtomicFiles.moveIntoPlace(target, backup);
-      }
-      try {
-        AtomicFiles.moveIntoPlace(staging, target);
-      } catch (IOException e) {
-        if (backup != null) {
-          AtomicFiles.moveIntoPlace(backup, target);
-          backup = null;
-        }
-        throw e;
-      }
+      backup = AtomicFiles.replaceDirectory(staging, target);
     } catch (IOException e) {
       throw new GraftException(
           GraftErrors.FILE_NOT_WRITABLE,
@@ -275,8 +258,10 @@ public final class SavedModelExporter {
               + target
               + ": "
               + e.getMessage()
-              + (backup != null ? ". The previous model is kept in " + backup : "")
-              + ".",
+              + ". The previous model, if any, was put back (or, if that failed too, is in a hidden"
+              + " '."
+              + target.getFileName()
+              + ".old-' folder next to it).",
           e);
     }
     if (backup != null) {
@@ -301,13 +286,8 @@ public final class SavedModelExporter {
   }
 
   private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
+    try {
+      AtomicFiles.deleteTree(root);
     } catch (IOException e) {
       throw new GraftException(
           GraftErrors.FILE_NOT_WRITABLE,

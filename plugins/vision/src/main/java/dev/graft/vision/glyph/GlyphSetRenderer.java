@@ -3,6 +3,7 @@ package dev.graft.vision.glyph;
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.GraftException;
 import dev.graft.api.error.InvalidInputException;
+import dev.graft.api.io.AtomicFiles;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
 import dev.graft.vision.glyph.FontLibrary.LoadedFont;
@@ -14,10 +15,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -308,12 +307,7 @@ public final class GlyphSetRenderer {
       try (OutputStream stream = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
         result = content.writeTo(stream);
       }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.moveIntoPlace(tmp, target);
       return result;
     } catch (IOException e) {
       deleteIfExists(tmp, e);

@@ -4,16 +4,14 @@ import dev.graft.api.data.ClassLabels;
 import dev.graft.api.data.Dataset;
 import dev.graft.api.data.DatasetInfo;
 import dev.graft.api.data.ReadResult;
-import dev.graft.api.error.GraftErrors;
-import dev.graft.api.error.GraftException;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.api.extension.Modality;
+import dev.graft.api.io.Digests;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -183,11 +181,7 @@ final class DatasetAssembler {
   }
 
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new GraftException(GraftErrors.INTERNAL, "this JVM has no SHA-256 digest", e);
-    }
+    return Digests.newSha256();
   }
 
   /**
