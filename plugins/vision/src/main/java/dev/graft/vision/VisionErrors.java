@@ -7,8 +7,6 @@ import dev.graft.api.error.ErrorId;
  * what to do about it.
  */
 public enum VisionErrors implements ErrorId {
-  /** Several kinds of bad files or rows at once; the message lists each with its own reason. */
-  BAD_INPUTS("VISION-READ-001", "bad input files or rows"),
   /** A file is not a decodable image: zero bytes, truncated, corrupt, or not an image format. */
   UNDECODABLE_IMAGE("VISION-READ-002", "undecodable image"),
   /** An image is smaller than the minimum side or larger than the pixel budget. */
@@ -22,8 +20,6 @@ public enum VisionErrors implements ErrorId {
    * file.
    */
   MALFORMED_CSV_ROW("VISION-READ-006", "malformed CSV row"),
-  /** A reader option is unknown or has an invalid value. */
-  INVALID_OPTION("VISION-READ-007", "invalid reader option"),
   /** The input holds no examples at all (or every one was skipped). */
   NO_EXAMPLES("VISION-READ-008", "no examples found"),
   /** No usable font file was found for the glyph renderer. */

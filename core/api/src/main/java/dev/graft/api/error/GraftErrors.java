@@ -23,6 +23,10 @@ public enum GraftErrors implements ErrorId {
   INVALID_LABELS("GRAFT-DATA-004", "invalid labels"),
   /** Probabilities are negative or rows do not sum to 1. */
   INVALID_PROBABILITIES("GRAFT-DATA-005", "invalid probabilities"),
+  /** A reader found several kinds of bad files or rows; the message lists each with its reason. */
+  BAD_INPUTS("GRAFT-DATA-006", "bad input files or rows"),
+  /** A reader option is unknown or has an invalid value. */
+  INVALID_READER_OPTION("GRAFT-DATA-007", "invalid reader option"),
   /** A plugin has a missing or invalid manifest. */
   PLUGIN_BAD_MANIFEST("GRAFT-PLUGIN-001", "invalid plugin manifest"),
   /** A plugin requires a Graft version this host does not satisfy. */

@@ -5,7 +5,7 @@ import dev.graft.api.config.DeviceConfig;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.api.extension.Modality;
 import dev.graft.api.extension.TaskType;
-import dev.graft.vision.command.PicocliCommands;
+import dev.graft.sdk.cli.PicocliCommands;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;

@@ -1,8 +1,8 @@
 package dev.graft.vision.demo;
 
 import dev.graft.api.config.DeviceConfig;
-import dev.graft.api.io.AtomicFiles;
 import dev.graft.api.data.Dataset;
+import dev.graft.api.io.AtomicFiles;
 import dev.graft.tensorflow.savedmodel.ModelManifest;
 import dev.graft.vision.Image;
 import dev.graft.vision.data.VisionData;
@@ -90,10 +90,10 @@ public final class DemoSources {
   }
 
   /**
-   * Puts the source's training data next to its model folder with a {@code
-   * <name>.source-data.json} sidecar (reader, file, options), so the model-store source can offer
-   * it as labelled source data (for CORAL, KMM, TrAdaBoost and the report's source-vs-target
-   * projection). Outside the model folder, so the model's file digests are unaffected.
+   * Puts the source's training data next to its model folder with a {@code <name>.source-data.json}
+   * sidecar (reader, file, options), so the model-store source can offer it as labelled source data
+   * (for CORAL, KMM, TrAdaBoost and the report's source-vs-target projection). Outside the model
+   * folder, so the model's file digests are unaffected.
    */
   private static void writeSourceData(Path store, Spec s) {
     String file = s.name() + ".source-data.csv.gz";

@@ -2,6 +2,7 @@ package dev.graft.vision.pretrain;
 
 import dev.graft.api.data.Dataset;
 import dev.graft.api.error.ConfigException;
+import dev.graft.sdk.store.ModelStores;
 import dev.graft.vision.Image;
 import dev.graft.vision.preprocess.AugmentationSpec;
 import dev.graft.vision.preprocess.ImageInputSpec;

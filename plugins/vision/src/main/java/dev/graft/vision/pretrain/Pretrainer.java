@@ -5,20 +5,11 @@ import dev.graft.api.data.ClassLabels;
 import dev.graft.api.data.Dataset;
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
-import dev.graft.tensorflow.nn.GraphModel;
-import dev.graft.tensorflow.nn.LossSpec;
+import dev.graft.sdk.train.ClassifierPretrainer;
+import dev.graft.sdk.train.StratifiedSplit;
 import dev.graft.tensorflow.nn.NetworkSpec;
-import dev.graft.tensorflow.nn.OptimizerSpec;
-import dev.graft.tensorflow.train.EarlyStopping;
-import dev.graft.tensorflow.train.EpochSummary;
-import dev.graft.tensorflow.train.Evaluator;
-import dev.graft.tensorflow.train.Trainer;
-import dev.graft.tensorflow.train.TrainerConfig;
-import dev.graft.tensorflow.train.TrainingListener;
-import dev.graft.tensorflow.train.TrainingResult;
 import dev.graft.vision.Image;
 import dev.graft.vision.encode.ImageSpecMaps;
-import dev.graft.vision.preprocess.AugmentationSpec;
 import dev.graft.vision.recipe.VisionRecipes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,44 +72,33 @@ public final class Pretrainer {
             request.input().width(),
             request.input().channels(),
             classes);
-    try (GraphModel model =
-        GraphModel.builder()
-            .setNetwork(network)
-            .setLoss(LossSpec.softmaxCrossEntropy())
-            .optOptimizer(OptimizerSpec.adam(request.learningRate()))
-            .optSeed(request.seed())
-            .optDevice(device)
-            .build()) {
-      TrainerConfig config =
-          TrainerConfig.of(request.epochs(), request.batchSize(), request.seed());
-      if (validation != null) {
-        config =
-            config.withEarlyStopping(
-                new EarlyStopping(EarlyStopping.Metric.VAL_LOSS, request.patience(), 0, true));
-      }
-      TrainingResult result =
-          Trainer.builder()
-              .setModel(model)
-              .setConfig(config)
-              .optListener(new Progress(progress, request.epochs()))
-              .build()
-              .fit(train, validation);
-      double accuracy =
-          validation == null ? Double.NaN : Evaluator.evaluate(model, validation, 256).accuracy();
-      Map<String, Object> provenance = provenance(request, data, result, accuracy, split);
-      ModelStoreWriter.write(model, labels.names(), inputSpec, provenance, request.target());
-      return new PretrainResult(
-          request.target().toAbsolutePath().normalize(),
-          network.name(),
-          labels.names(),
-          split.train().length,
-          split.validation().length,
-          result.history().size(),
-          result.bestEpoch() + 1,
-          accuracy,
-          result.last().trainLoss(),
-          (System.nanoTime() - started) / 1e9);
-    }
+    ClassifierPretrainer.Outcome outcome =
+        new ClassifierPretrainer(device, progress)
+            .run(
+                new ClassifierPretrainer.Request(
+                    network,
+                    labels.names(),
+                    train,
+                    validation,
+                    inputSpec,
+                    provenance(request, data, split),
+                    request.epochs(),
+                    request.batchSize(),
+                    request.learningRate(),
+                    request.patience(),
+                    request.seed(),
+                    request.target()));
+    return new PretrainResult(
+        outcome.model(),
+        network.name(),
+        labels.names(),
+        split.train().length,
+        split.validation().length,
+        outcome.epochsRun(),
+        outcome.bestEpoch(),
+        outcome.validationAccuracy(),
+        outcome.finalTrainLoss(),
+        (System.nanoTime() - started) / 1e9);
   }
 
   private static ClassLabels labelsOf(Dataset<Image> data) {
@@ -145,11 +125,7 @@ public final class Pretrainer {
   }
 
   private static Map<String, Object> provenance(
-      PretrainRequest request,
-      Dataset<Image> data,
-      TrainingResult result,
-      double accuracy,
-      StratifiedSplit split) {
+      PretrainRequest request, Dataset<Image> data, StratifiedSplit split) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("modality", "vision");
     p.put("producer", "graft pretrain vision");
@@ -158,47 +134,8 @@ public final class Pretrainer {
     p.put("dataLocation", data.info().location());
     p.put("dataDigest", data.info().digest());
     p.put("examples", data.size());
-    p.put("trainExamples", split.train().length);
-    p.put("validationExamples", split.validation().length);
     p.put("validationFraction", request.validationFraction());
-    p.put("epochs", request.epochs());
-    p.put("epochsRun", result.history().size());
-    p.put("bestEpoch", result.bestEpoch() + 1);
-    p.put("stoppedEarly", result.stoppedEarly());
-    p.put("batchSize", request.batchSize());
-    p.put("learningRate", request.learningRate());
-    p.put("patience", request.patience());
-    p.put("finalTrainLoss", result.last().trainLoss());
-    if (!Double.isNaN(accuracy)) {
-      p.put("validationAccuracy", accuracy);
-    }
-    AugmentationSpec a = request.augmentation();
-    p.put("augmented", !a.isIdentity());
+    p.put("augmented", !request.augmentation().isIdentity());
     return p;
-  }
-
-  /** Reports each epoch. */
-  private record Progress(Consumer<String> out, int epochs) implements TrainingListener {
-    @Override
-    public void onEpochEnd(EpochSummary s) {
-      StringBuilder line =
-          new StringBuilder(
-              String.format(
-                  java.util.Locale.ROOT,
-                  "epoch %d/%d: loss %.4f",
-                  s.epoch() + 1,
-                  epochs,
-                  s.trainLoss()));
-      if (s.validation() != null) {
-        line.append(
-            String.format(
-                java.util.Locale.ROOT,
-                ", val_loss %.4f, val_accuracy %.4f",
-                s.validation().loss(),
-                s.validation().accuracy()));
-      }
-      line.append(String.format(java.util.Locale.ROOT, " (%.1f s)", s.seconds()));
-      out.accept(line.toString());
-    }
   }
 }

@@ -7,6 +7,8 @@ import dev.graft.api.data.ReadResult;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.api.extension.Modality;
 import dev.graft.api.io.Digests;
+import dev.graft.sdk.read.BadInputLog;
+import dev.graft.sdk.read.ReaderOptions;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
 import java.math.BigInteger;

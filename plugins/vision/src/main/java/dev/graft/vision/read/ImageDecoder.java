@@ -1,5 +1,6 @@
 package dev.graft.vision.read;
 
+import dev.graft.sdk.read.BadInputException;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
 import java.awt.color.ColorSpace;

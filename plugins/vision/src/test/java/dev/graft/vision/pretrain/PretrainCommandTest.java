@@ -9,6 +9,7 @@ import dev.graft.api.data.BadInputPolicy;
 import dev.graft.api.data.Dataset;
 import dev.graft.api.data.ReadOptions;
 import dev.graft.api.source.EncodedInputs;
+import dev.graft.sdk.store.ModelStores;
 import dev.graft.tensorflow.io.HostTensor;
 import dev.graft.tensorflow.nn.GraphModel;
 import dev.graft.tensorflow.nn.TrainedNetwork;

@@ -11,6 +11,7 @@ import dev.graft.api.data.BadInputPolicy;
 import dev.graft.api.data.Dataset;
 import dev.graft.api.data.ReadOptions;
 import dev.graft.api.data.ReadResult;
+import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
@@ -167,7 +168,7 @@ class IdxReaderTest {
               () ->
                   reader.read(
                       dir, new ReadOptions(BadInputPolicy.FAIL, 0, Map.of("classes", bad))));
-      assertEquals(VisionErrors.INVALID_OPTION, e.errorId(), bad);
+      assertEquals(GraftErrors.INVALID_READER_OPTION, e.errorId(), bad);
       assertTrue(e.getMessage().contains("from 0 to 2"), e.getMessage());
     }
   }

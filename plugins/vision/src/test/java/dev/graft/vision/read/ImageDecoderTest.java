@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.graft.sdk.read.BadInputException;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
 import java.awt.image.BufferedImage;

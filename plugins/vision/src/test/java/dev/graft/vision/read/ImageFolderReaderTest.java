@@ -12,6 +12,7 @@ import dev.graft.api.data.Dataset;
 import dev.graft.api.data.ReadOptions;
 import dev.graft.api.data.ReadResult;
 import dev.graft.api.data.ReadResult.SkippedInput;
+import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
@@ -138,9 +139,9 @@ class ImageFolderReaderTest {
     Path root = folderWithBadFiles();
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> reader.read(root, ReadOptions.defaults()));
-    assertEquals(VisionErrors.BAD_INPUTS, e.errorId());
+    assertEquals(GraftErrors.BAD_INPUTS, e.errorId());
     String m = e.getMessage();
-    assertTrue(m.startsWith("VISION-READ-001"), m);
+    assertTrue(m.startsWith("GRAFT-DATA-006"), m);
     assertTrue(m.contains("found 6 bad inputs"), m);
     assertTrue(m.contains("good/zero.png: zero-byte file"), m);
     assertTrue(m.contains("good/truncated.png: corrupt or truncated"), m);
@@ -208,7 +209,7 @@ class ImageFolderReaderTest {
         assertThrows(
             InvalidInputException.class,
             () -> reader.read(mixedFolder(), opts(BadInputPolicy.FAIL, Map.of("colour", "rgb"))));
-    assertEquals(VisionErrors.INVALID_OPTION, e.errorId());
+    assertEquals(GraftErrors.INVALID_READER_OPTION, e.errorId());
     assertTrue(e.getMessage().contains("has no option 'colour'"), e.getMessage());
     assertTrue(e.getMessage().contains("channels"), e.getMessage());
     InvalidInputException bad =

@@ -9,6 +9,7 @@ import dev.graft.api.data.BadInputPolicy;
 import dev.graft.api.data.Dataset;
 import dev.graft.api.data.ReadOptions;
 import dev.graft.api.data.ReadResult;
+import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
@@ -162,7 +163,7 @@ class PixelCsvReaderTest {
     Files.writeString(csv, "1,2,3,a\n");
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> reader.read(csv, ReadOptions.defaults()));
-    assertEquals(VisionErrors.INVALID_OPTION, e.errorId());
+    assertEquals(GraftErrors.INVALID_READER_OPTION, e.errorId());
     assertTrue(
         e.getMessage().contains("3 pixel values, which is not a square image"), e.getMessage());
   }

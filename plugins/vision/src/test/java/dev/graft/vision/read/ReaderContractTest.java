@@ -38,7 +38,8 @@ class ReaderContractTest {
     protected Path writeValidInput(Path dir) throws Exception {
       TestImages.write(TestImages.gray(8, 8), "png", dir.resolve("a.png"));
       TestImages.write(TestImages.gray(8, 8), "png", dir.resolve("b.png"));
-      return Files.writeString(dir.resolve("manifest.csv"), "path,label\na.png,x\nb.png,y\n", StandardCharsets.UTF_8);
+      return Files.writeString(
+          dir.resolve("manifest.csv"), "path,label\na.png,x\nb.png,y\n", StandardCharsets.UTF_8);
     }
   }
 
@@ -56,7 +57,8 @@ class ReaderContractTest {
 
     @Override
     protected Path writeValidInput(Path dir) throws Exception {
-      return Files.writeString(dir.resolve("pixels.csv"), "0,4,8,16,0\n16,8,4,0,1\n", StandardCharsets.UTF_8);
+      return Files.writeString(
+          dir.resolve("pixels.csv"), "0,4,8,16,0\n16,8,4,0,1\n", StandardCharsets.UTF_8);
     }
   }
 }

@@ -122,8 +122,7 @@ class HostSourcesTest {
             + " \"features\": {\"signature\": \"features\", \"output\": \"features\"}}");
     SavedModelLoader loader = new SavedModelLoader(ENCODERS, DeviceConfig.cpu());
     List<SourceDescriptor> found =
-        loader.discover(
-            new SourceQuery(Modality.VISION, Optional.of(dir.toString()), Map.of()));
+        loader.discover(new SourceQuery(Modality.VISION, Optional.of(dir.toString()), Map.of()));
     assertEquals(1, found.size());
     try (Source source = loader.open(found.get(0))) {
       FeatureMatrix f = source.features(target);

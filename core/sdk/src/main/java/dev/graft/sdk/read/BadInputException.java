@@ -1,4 +1,4 @@
-package dev.graft.vision.read;
+package dev.graft.sdk.read;
 
 import dev.graft.api.error.ErrorId;
 import dev.graft.api.error.InvalidInputException;

@@ -1,4 +1,4 @@
-package dev.graft.vision.pretrain;
+package dev.graft.sdk.store;
 
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.GraftException;
@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a trained network into a model store folder with the vision input spec in its manifest:
- * {@link NetworkExport} adds the image entries ({@code kind: image}, size, normalisation,
- * augmentation) to the input spec it writes, exports next to the target and replaces an earlier
- * model of that name only once the new one is complete.
+ * Writes a trained network into a model store folder with a modality input spec in its manifest:
+ * {@link NetworkExport} adds the modality's entries (its {@code kind}, e.g. {@code image} with size
+ * and normalisation, {@code text} with the tokeniser) to the input spec it writes, exports next to
+ * the target and replaces an earlier model of that name only once the new one is complete.
  */
-final class ModelStoreWriter {
+public final class ModelStoreWriter {
 
   private ModelStoreWriter() {}
 
@@ -26,16 +26,16 @@ final class ModelStoreWriter {
    *
    * @param model the trained network (not closed)
    * @param labels class names in output order
-   * @param imageSpec the image input spec entries (with {@code kind})
+   * @param inputSpec the modality input spec entries (with {@code kind})
    * @param provenance provenance entries
    * @param target the model folder, e.g. {@code ~/.graft/models/glyphs-digits}
    * @return the manifest as written
    * @throws GraftException GRAFT-IO-002 if the folder cannot be written
    */
-  static ModelManifest write(
+  public static ModelManifest write(
       GraphModel model,
       List<String> labels,
-      Map<String, Object> imageSpec,
+      Map<String, Object> inputSpec,
       Map<String, ?> provenance,
       Path target) {
     Path dir = target.toAbsolutePath().normalize();
@@ -54,7 +54,7 @@ final class ModelStoreWriter {
     return NetworkExport.of(model)
         .labels(labels)
         .provenance(provenance)
-        .inputSpec(imageSpec)
+        .inputSpec(inputSpec)
         .exportTo(dir);
   }
 }

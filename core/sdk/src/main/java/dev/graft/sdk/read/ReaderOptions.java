@@ -1,8 +1,8 @@
-package dev.graft.vision.read;
+package dev.graft.sdk.read;
 
 import dev.graft.api.data.ReadOptions;
+import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
-import dev.graft.vision.VisionErrors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +31,7 @@ public final class ReaderOptions {
    * @param options what the caller passed
    * @param known option name to a short description of its values, e.g. {@code "1, 3 or auto"}
    * @return the checked options
-   * @throws InvalidInputException VISION-READ-007 naming the unknown option and the valid ones
+   * @throws InvalidInputException GRAFT-DATA-007 naming the unknown option and the valid ones
    */
   public static ReaderOptions check(
       String readerId, ReadOptions options, Map<String, String> known) {
@@ -42,7 +42,7 @@ public final class ReaderOptions {
             .forEach(
                 (k, v) -> valid.append(valid.length() == 0 ? "" : ", ").append(k + " (" + v + ")"));
         throw new InvalidInputException(
-            VisionErrors.INVALID_OPTION,
+            GraftErrors.INVALID_READER_OPTION,
             "reader '"
                 + readerId
                 + "' has no option '"
@@ -159,7 +159,7 @@ public final class ReaderOptions {
    */
   public InvalidInputException invalid(String key, String value, String expectation) {
     return new InvalidInputException(
-        VisionErrors.INVALID_OPTION,
+        GraftErrors.INVALID_READER_OPTION,
         "reader '"
             + readerId
             + "' option '"

@@ -1,15 +1,25 @@
-package dev.graft.vision.glyph;
+package dev.graft.sdk.json;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Minimal JSON text for the glyph sidecar (the plugin does not bundle a JSON library). */
-final class Json {
+/**
+ * Minimal JSON text writers for the small sidecar files plugins write (data-set metadata, caches),
+ * so a plugin needs no JSON library of its own. Output is deterministic: maps are written in key
+ * order.
+ */
+public final class Json {
 
   private Json() {}
 
-  static String string(String s) {
+  /**
+   * A JSON string literal.
+   *
+   * @param s the text
+   * @return it quoted and escaped
+   */
+  public static String string(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {
@@ -30,7 +40,13 @@ final class Json {
     return sb.append('"').toString();
   }
 
-  static String list(List<String> values) {
+  /**
+   * A JSON array of strings.
+   *
+   * @param values the strings
+   * @return the array text
+   */
+  public static String list(List<String> values) {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < values.size(); i++) {
       sb.append(i == 0 ? "" : ", ").append(string(values.get(i)));
@@ -38,7 +54,13 @@ final class Json {
     return sb.append(']').toString();
   }
 
-  static String map(Map<String, String> values) {
+  /**
+   * A JSON object of string values, keys sorted.
+   *
+   * @param values the entries
+   * @return the object text
+   */
+  public static String map(Map<String, String> values) {
     StringBuilder sb = new StringBuilder("{");
     new TreeMap<>(values)
         .forEach(
@@ -50,7 +72,13 @@ final class Json {
     return sb.append('}').toString();
   }
 
-  static String intMap(Map<String, Integer> values) {
+  /**
+   * A JSON object of integer values, keys sorted.
+   *
+   * @param values the entries
+   * @return the object text
+   */
+  public static String intMap(Map<String, Integer> values) {
     StringBuilder sb = new StringBuilder("{");
     values.forEach(
         (k, v) -> sb.append(sb.length() == 1 ? "" : ", ").append(string(k)).append(": ").append(v));

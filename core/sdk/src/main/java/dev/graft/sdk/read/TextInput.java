@@ -1,4 +1,4 @@
-package dev.graft.vision.read;
+package dev.graft.sdk.read;
 
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
@@ -28,7 +28,7 @@ public final class TextInput {
    * @return a buffered stream of the (decompressed) content
    * @throws InvalidInputException GRAFT-IO-001 if it cannot be opened
    */
-  static InputStream open(Path file) {
+  public static InputStream open(Path file) {
     try {
       return maybeGunzip(Files.newInputStream(file));
     } catch (IOException e) {
@@ -65,7 +65,7 @@ public final class TextInput {
    * @return the reader
    * @throws IOException if the first bytes cannot be read
    */
-  static BufferedReader lines(InputStream raw) throws IOException {
+  public static BufferedReader lines(InputStream raw) throws IOException {
     return new BufferedReader(new InputStreamReader(maybeGunzip(raw), StandardCharsets.UTF_8));
   }
 

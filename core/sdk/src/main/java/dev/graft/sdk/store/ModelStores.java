@@ -1,4 +1,4 @@
-package dev.graft.vision.pretrain;
+package dev.graft.sdk.store;
 
 import dev.graft.api.error.ConfigException;
 import java.nio.file.Path;

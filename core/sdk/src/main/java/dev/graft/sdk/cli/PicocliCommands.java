@@ -1,4 +1,4 @@
-package dev.graft.vision.command;
+package dev.graft.sdk.cli;
 
 import dev.graft.api.error.GraftException;
 import java.io.PrintWriter;
@@ -6,9 +6,9 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * Runs a plugin command's picocli options object the way every vision command does: usage errors
- * exit 2 (picocli's default), a {@link GraftException} prints its message and exits 1, anything
- * else is a bug and propagates to the host, which reports it.
+ * Runs a plugin command's picocli options object the way every Graft plugin command does: usage
+ * errors exit 2 (picocli's default), a {@link GraftException} prints its message and exits 1,
+ * anything else is a bug and propagates to the host, which reports it.
  */
 public final class PicocliCommands {
 

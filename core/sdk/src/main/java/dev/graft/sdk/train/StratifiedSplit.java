@@ -1,4 +1,4 @@
-package dev.graft.vision.pretrain;
+package dev.graft.sdk.train;
 
 import dev.graft.api.data.ClassLabels;
 import java.util.ArrayList;
@@ -14,9 +14,9 @@ import java.util.SplittableRandom;
  * @param train training indices, ascending
  * @param validation validation indices, ascending
  */
-record StratifiedSplit(int[] train, int[] validation) {
+public record StratifiedSplit(int[] train, int[] validation) {
 
-  static StratifiedSplit of(ClassLabels labels, double fraction, long seed) {
+  public static StratifiedSplit of(ClassLabels labels, double fraction, long seed) {
     List<List<Integer>> byClass = new ArrayList<>();
     for (int c = 0; c < labels.numClasses(); c++) {
       byClass.add(new ArrayList<>());

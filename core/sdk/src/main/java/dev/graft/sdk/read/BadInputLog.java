@@ -1,10 +1,10 @@
-package dev.graft.vision.read;
+package dev.graft.sdk.read;
 
 import dev.graft.api.data.BadInputPolicy;
 import dev.graft.api.data.ReadResult.SkippedInput;
 import dev.graft.api.error.ErrorId;
+import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
-import dev.graft.vision.VisionErrors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,13 +66,13 @@ public final class BadInputLog {
    * @param readerId the reader, named in the message
    * @param location what was being read
    * @throws InvalidInputException listing every bad input (the first {@link #MESSAGE_LIMIT}, then a
-   *     count of the rest); its id is the common kind, or VISION-READ-001 for mixed kinds
+   *     count of the rest); its id is the common kind, or GRAFT-DATA-006 for mixed kinds
    */
   public void failIfAny(BadInputPolicy policy, String readerId, String location) {
     if (policy != BadInputPolicy.FAIL || entries.isEmpty()) {
       return;
     }
-    ErrorId id = ids.stream().distinct().count() == 1 ? ids.get(0) : VisionErrors.BAD_INPUTS;
+    ErrorId id = ids.stream().distinct().count() == 1 ? ids.get(0) : GraftErrors.BAD_INPUTS;
     StringBuilder msg = new StringBuilder();
     msg.append("reader '")
         .append(readerId)

@@ -1,0 +1,2 @@
+/** The model store: where it is, valid model names, and writing a trained network into it. */
+package dev.graft.sdk.store;

@@ -1,0 +1,2 @@
+/** Pretraining source models: seeded stratified splits and the shared classifier training run. */
+package dev.graft.sdk.train;

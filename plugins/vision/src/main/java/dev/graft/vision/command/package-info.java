@@ -1,2 +1,0 @@
-/** Shared plumbing of the vision plugin's commands. */
-package dev.graft.vision.command;
