@@ -1,0 +1,245 @@
+package dev.graft.speech.read;
+
+import dev.graft.api.data.DatasetReader;
+import dev.graft.api.data.ReadOptions;
+import dev.graft.api.data.ReadResult;
+import dev.graft.api.error.GraftErrors;
+import dev.graft.api.error.InvalidInputException;
+import dev.graft.api.extension.Capabilities;
+import dev.graft.sdk.read.BadInputLog;
+import dev.graft.sdk.read.ReaderOptions;
+import dev.graft.speech.Clip;
+import dev.graft.speech.SpeechErrors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.pf4j.Extension;
+
+/**
+ * Reads a folder with one sub-folder per class of WAV files, the layout of Google's Speech Commands
+ * ({@code root/yes/0a7c2a8d_nohash_0.wav}). Class names are the sub-folder names, sorted; files are
+ * searched recursively inside each class folder and ordered by path. Folders whose name starts with
+ * {@code _} (Speech Commands' {@code _background_noise_}) or {@code .} are not classes and are
+ * skipped, as are plain files in the root; both counts are recorded as facts. A file named {@code
+ * <speaker>_nohash_<n>.wav} records {@code <speaker>} as its clip's speaker.
+ *
+ * <p>Options (see {@code docs/speech.md}): {@code sample-rate}, {@code clip-seconds}, {@code
+ * align}, {@code silence-db}. Non-WAV files, undecodable, truncated, compressed, empty and silent
+ * clips, and class folders without WAV files are all listed: in one error with FAIL, in {@link
+ * ReadResult#skipped()} with SKIP. With {@code maxExamples}, files are taken round-robin across
+ * classes.
+ */
+@Extension
+public final class WavFolderReader implements DatasetReader {
+
+  /** This reader's id and format name. */
+  public static final String ID = "wav-folder";
+
+  /** Creates the reader. */
+  public WavFolderReader() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "WAV folders, one sub-folder per class (Speech Commands layout); resampled and fitted"
+        + " to a fixed length.";
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return SpeechReaders.CAPABILITIES;
+  }
+
+  @Override
+  public Set<String> formats() {
+    return Set.of(ID);
+  }
+
+  @Override
+  public Class<?> exampleType() {
+    return Clip.class;
+  }
+
+  @Override
+  public boolean accepts(Path path) {
+    if (!Files.isDirectory(path)) {
+      return false;
+    }
+    try (Stream<Path> children = Files.list(path)) {
+      return children.filter(Files::isDirectory).anyMatch(WavFolderReader::holdsAWav);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean holdsAWav(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.limit(64).anyMatch(ClipLoader::isWav);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public ReadResult<Clip> read(Path path, ReadOptions options) {
+    ReaderOptions opts = ReaderOptions.check(ID, options, ClipLoader.OPTIONS);
+    ClipLoader loader = ClipLoader.from(opts);
+    Path root = path.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new InvalidInputException(
+          GraftErrors.FILE_NOT_READABLE,
+          root
+              + (Files.exists(root) ? " is not a folder" : " does not exist")
+              + "; reader '"
+              + ID
+              + "' expects a folder with one sub-folder of WAV files per class.");
+    }
+    BadInputLog log = new BadInputLog();
+    List<Path> classDirs = new ArrayList<>();
+    int ignoredRootFiles = 0;
+    int ignoredFolders = 0;
+    for (Path child : sortedChildren(root)) {
+      if (Files.isDirectory(child)) {
+        if (child.getFileName().toString().startsWith("_")) {
+          ignoredFolders++;
+        } else {
+          classDirs.add(child);
+        }
+      } else {
+        ignoredRootFiles++;
+      }
+    }
+    if (classDirs.isEmpty()) {
+      throw new InvalidInputException(
+          SpeechErrors.NO_CLIPS,
+          root
+              + " has no class sub-folders; reader '"
+              + ID
+              + "' expects root/<class>/<clip>.wav, e.g. root/yes/a_nohash_0.wav.");
+    }
+    List<String> classNames = new ArrayList<>();
+    List<List<Path>> filesByClass = new ArrayList<>();
+    for (Path dir : classDirs) {
+      List<Path> wavs = new ArrayList<>();
+      for (Path file : filesUnder(dir)) {
+        if (ClipLoader.isWav(file)) {
+          wavs.add(file);
+        } else {
+          log.add(
+              SpeechErrors.NOT_A_WAV,
+              relative(root, file),
+              "not a WAV file (no .wav extension); move it out of the class folder");
+        }
+      }
+      if (wavs.isEmpty()) {
+        log.add(
+            SpeechErrors.EMPTY_CLASS_FOLDER,
+            relative(root, dir) + "/",
+            "class folder holds no WAV files; add clips or remove the folder");
+        continue;
+      }
+      classNames.add(dir.getFileName().toString());
+      filesByClass.add(wavs);
+    }
+    List<Path> files = new ArrayList<>();
+    List<Integer> fileLabels = new ArrayList<>();
+    select(filesByClass, options.maxExamples(), files, fileLabels);
+    List<String> locations = files.stream().map(f -> relative(root, f)).toList();
+    List<String> speakers = files.stream().map(WavFolderReader::speakerOf).toList();
+    List<Clip> clips = new ArrayList<>();
+    List<Integer> kept = loader.loadAll(files, locations, speakers, log, clips);
+    log.failIfAny(options.onBadInput(), ID, root.toString());
+    int[] labels = kept.stream().mapToInt(fileLabels::get).toArray();
+    Map<String, String> facts = loader.facts(ID);
+    facts.put("ignored-root-files", Integer.toString(ignoredRootFiles));
+    facts.put("ignored-folders", Integer.toString(ignoredFolders));
+    return ClipLoader.build(
+        ID, ClipLoader.nameOf(root), root.toString(), clips, labels, classNames, log, facts);
+  }
+
+  /**
+   * The speaker of a Speech Commands file name ({@code <speaker>_nohash_<n>.wav}).
+   *
+   * @param file the file
+   * @return the speaker, or {@code null} for other names
+   */
+  static String speakerOf(Path file) {
+    String n = file.getFileName().toString();
+    int at = n.indexOf("_nohash_");
+    return at > 0 ? n.substring(0, at) : null;
+  }
+
+  /** Orders files by class then path; with a limit, takes them round-robin across classes. */
+  private static void select(
+      List<List<Path>> byClass, int limit, List<Path> files, List<Integer> labels) {
+    int total = byClass.stream().mapToInt(List::size).sum();
+    int[] take = new int[byClass.size()];
+    if (limit == 0 || limit >= total) {
+      for (int c = 0; c < take.length; c++) {
+        take[c] = byClass.get(c).size();
+      }
+    } else {
+      int remaining = limit;
+      for (int round = 0; remaining > 0; round++) {
+        for (int c = 0; c < take.length && remaining > 0; c++) {
+          if (round < byClass.get(c).size()) {
+            take[c]++;
+            remaining--;
+          }
+        }
+      }
+    }
+    for (int c = 0; c < take.length; c++) {
+      for (int i = 0; i < take[c]; i++) {
+        files.add(byClass.get(c).get(i));
+        labels.add(c);
+      }
+    }
+  }
+
+  private static List<Path> sortedChildren(Path dir) {
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          GraftErrors.FILE_NOT_READABLE, "cannot list folder " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Path> filesUnder(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      Path[] files =
+          walk.filter(Files::isRegularFile).filter(p -> !hidden(dir, p)).toArray(Path[]::new);
+      Arrays.sort(files);
+      return List.of(files);
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          GraftErrors.FILE_NOT_READABLE,
+          "cannot list class folder " + dir + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static boolean hidden(Path base, Path p) {
+    for (Path part : base.relativize(p)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String relative(Path root, Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+}
