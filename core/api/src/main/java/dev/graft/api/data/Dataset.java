@@ -159,4 +159,15 @@ public final class Dataset<T> {
   public Dataset<T> withoutTargets() {
     return new Dataset<>(info, examples, null);
   }
+
+  /**
+   * The same examples without targets, remembering the class names of the withheld labels in {@link
+   * DatasetInfo#classNames()}: the unlabelled target of unsupervised domain adaptation.
+   *
+   * @return an unlabelled view that still names its classes
+   * @throws dev.graft.api.error.InvalidInputException if this data set has no class labels
+   */
+  public Dataset<T> withoutLabelsKeepingClassNames() {
+    return new Dataset<>(info.withClassNames(classLabels().names()), examples, null);
+  }
 }

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests as lower-case hex, the form Graft records in manifests, caches and provenance. */
+/**
+ * SHA-256 digests as lower-case hex, the form Graft records in manifests, caches and provenance.
+ */
 public final class Digests {
 
   private Digests() {}

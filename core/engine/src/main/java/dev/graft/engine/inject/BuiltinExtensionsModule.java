@@ -16,8 +16,10 @@ import dev.graft.engine.strategy.CoralStrategy;
 import dev.graft.engine.strategy.FineTuneStrategy;
 import dev.graft.engine.strategy.KmmStrategy;
 import dev.graft.engine.strategy.LinearProbeStrategy;
+import dev.graft.engine.strategy.NetworkSelfTrainingStrategy;
 import dev.graft.engine.strategy.ScratchStrategy;
 import dev.graft.engine.strategy.SelfTrainingStrategy;
+import dev.graft.engine.strategy.SourceOnlyStrategy;
 import dev.graft.engine.strategy.TrAdaBoostStrategy;
 
 /**
@@ -47,6 +49,8 @@ final class BuiltinExtensionsModule extends AbstractModule {
     strategies.addBinding().to(FineTuneStrategy.class);
     strategies.addBinding().to(CoralStrategy.class);
     strategies.addBinding().to(SelfTrainingStrategy.class);
+    strategies.addBinding().to(SourceOnlyStrategy.class);
+    strategies.addBinding().to(NetworkSelfTrainingStrategy.class);
     strategies.addBinding().to(KmmStrategy.class);
     strategies.addBinding().to(TrAdaBoostStrategy.class);
   }

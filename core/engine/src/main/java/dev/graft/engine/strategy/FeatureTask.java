@@ -47,7 +47,9 @@ final class FeatureTask {
 
   /** The target's class names: from its labels, or else the given fallback. */
   static List<String> classNames(TransferContext context, List<String> fallback) {
-    return context.train().targets().isPresent() ? Runs.classNames(context) : fallback;
+    return context.train().targets().isPresent() || context.train().info().classNames().isPresent()
+        ? Runs.classNames(context)
+        : fallback;
   }
 
   /** Wraps a trained head as a {@link FeatureHeadModel} result; closes the head on failure. */

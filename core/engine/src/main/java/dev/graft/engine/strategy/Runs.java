@@ -57,6 +57,12 @@ final class Runs {
   }
 
   static List<String> classNames(TransferContext context) {
+    if (context.train().targets().isEmpty()) {
+      var known = context.train().info().classNames();
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
     return context.train().classLabels().names();
   }
 

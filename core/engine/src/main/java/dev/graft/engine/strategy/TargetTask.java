@@ -26,6 +26,10 @@ record TargetTask(List<String> classNames, int outputs) {
 
   /** The task of a labelled training set. */
   static TargetTask of(Dataset<?> train) {
+    if (train.targets().isEmpty() && train.info().classNames().isPresent()) {
+      List<String> names = train.info().classNames().get();
+      return new TargetTask(names, names.size());
+    }
     Targets targets =
         train
             .targets()
