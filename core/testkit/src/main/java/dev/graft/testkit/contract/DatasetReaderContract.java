@@ -63,7 +63,8 @@ public abstract class DatasetReaderContract extends ExtensionContract<DatasetRea
   @Test
   void readsAValidInputDeterministically() throws Exception {
     Path input = writeValidInput(temp);
-    ReadOptions options = new ReadOptions(dev.graft.api.data.BadInputPolicy.FAIL, 0, validOptions());
+    ReadOptions options =
+        new ReadOptions(dev.graft.api.data.BadInputPolicy.FAIL, 0, validOptions());
     ReadResult<?> first = extension().read(input, options);
     ReadResult<?> second = extension().read(input, options);
     Dataset<?> data = first.dataset();
@@ -76,7 +77,8 @@ public abstract class DatasetReaderContract extends ExtensionContract<DatasetRea
     }
     data.targets().ifPresent(t -> assertEquals(data.size(), t.size(), "one target per example"));
     assertFalse(data.info().digest().isBlank(), "the data set has no content digest");
-    assertEquals(data.info().digest(), second.dataset().info().digest(), "digest differs between reads");
+    assertEquals(
+        data.info().digest(), second.dataset().info().digest(), "digest differs between reads");
     assertEquals(data.size(), second.dataset().size());
   }
 
@@ -86,8 +88,14 @@ public abstract class DatasetReaderContract extends ExtensionContract<DatasetRea
     GraftException e =
         assertThrows(
             GraftException.class,
-            () -> extension().read(missing, new ReadOptions(dev.graft.api.data.BadInputPolicy.FAIL, 0, validOptions())));
-    assertTrue(e.getMessage().contains("does-not-exist"), "the error names the path: " + e.getMessage());
+            () ->
+                extension()
+                    .read(
+                        missing,
+                        new ReadOptions(
+                            dev.graft.api.data.BadInputPolicy.FAIL, 0, validOptions())));
+    assertTrue(
+        e.getMessage().contains("does-not-exist"), "the error names the path: " + e.getMessage());
   }
 
   @Test
@@ -98,7 +106,11 @@ public abstract class DatasetReaderContract extends ExtensionContract<DatasetRea
     GraftException e =
         assertThrows(
             GraftException.class,
-            () -> extension().read(input, new ReadOptions(dev.graft.api.data.BadInputPolicy.FAIL, 0, options)));
+            () ->
+                extension()
+                    .read(
+                        input,
+                        new ReadOptions(dev.graft.api.data.BadInputPolicy.FAIL, 0, options)));
     assertTrue(e.getMessage().contains("no-such-option-xyz"), e.getMessage());
   }
 }
