@@ -7,8 +7,10 @@ import dev.graft.engine.strategy.CoralStrategy;
 import dev.graft.engine.strategy.FineTuneStrategy;
 import dev.graft.engine.strategy.KmmStrategy;
 import dev.graft.engine.strategy.LinearProbeStrategy;
+import dev.graft.engine.strategy.NetworkSelfTrainingStrategy;
 import dev.graft.engine.strategy.ScratchStrategy;
 import dev.graft.engine.strategy.SelfTrainingStrategy;
+import dev.graft.engine.strategy.SourceOnlyStrategy;
 import dev.graft.engine.strategy.TrAdaBoostStrategy;
 import dev.graft.testkit.contract.TransferStrategyContract;
 import java.nio.file.Path;
@@ -123,6 +125,27 @@ class BuiltinStrategyContractTest {
     @Override
     protected TransferStrategy extension() {
       return new TrAdaBoostStrategy(Fixtures.CPU);
+    }
+  }
+
+  @Nested
+  class SourceOnly extends OnGraftModel {
+    @Override
+    protected TransferStrategy extension() {
+      return new SourceOnlyStrategy(Fixtures.ENCODERS, Fixtures.CPU);
+    }
+
+    @Override
+    protected Map<String, String> invalidOptions() {
+      return Map.of(); // it has no options: any option is unknown
+    }
+  }
+
+  @Nested
+  class SelfTrainingNetwork extends OnGraftModel {
+    @Override
+    protected TransferStrategy extension() {
+      return new NetworkSelfTrainingStrategy(Fixtures.ENCODERS, Fixtures.CPU);
     }
   }
 }
