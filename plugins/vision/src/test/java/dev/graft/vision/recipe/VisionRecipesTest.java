@@ -11,6 +11,7 @@ import dev.graft.tensorflow.nn.LayerSpec;
 import dev.graft.tensorflow.nn.LossSpec;
 import dev.graft.tensorflow.nn.NetworkSpec;
 import dev.graft.tensorflow.nn.OptimizerSpec;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +87,13 @@ class VisionRecipesTest {
     assertEquals(
         4, mobile.layers().stream().filter(l -> l instanceof LayerSpec.DepthwiseConv2d).count());
     assertFalse(mobile.layers().stream().anyMatch(l -> l instanceof LayerSpec.Add));
+    for (NetworkSpec spec : List.of(resnet, mobile)) {
+      for (LayerSpec l : spec.layers()) {
+        if (l instanceof LayerSpec.BatchNorm bn) {
+          assertEquals(0.9, bn.momentum(), 1e-12, "few-step training needs fast statistics");
+        }
+      }
+    }
   }
 
   @Test
