@@ -24,10 +24,11 @@ import java.util.Map;
  *
  * <p>{@code tokenizer} is {@code word} ({@link WordTokenizer}) or {@code wordpiece} (BERT's, with
  * {@code [CLS]}/{@code [SEP]}); the vocabulary is inline ({@code vocabulary}, the form Graft
- * writes) or a {@code vocab.txt} named by {@code vocabularyFile} (an absolute path, or relative to
- * the working folder; the form for BERT vocabularies in sidecars). {@code layout} is {@code ids}
- * (one row of {@code maxLength} ids) or {@code ids-mask-segments} (three rows: ids, attention mask,
- * segment ids). Keys other than these (e.g. {@code shape}, {@code augmentation}) are ignored.
+ * writes) or a {@code vocab.txt} named by {@code vocabularyFile} (the form for BERT vocabularies in
+ * sidecars): an absolute path, or a path relative to {@code modelDirectory} when the spec holds
+ * that key, otherwise relative to the working folder. {@code layout} is {@code ids} (one row of
+ * {@code maxLength} ids) or {@code ids-mask-segments} (three rows: ids, attention mask, segment
+ * ids). Keys other than these (e.g. {@code shape}, {@code augmentation}) are ignored.
  *
  * @param tokenizer {@code word} or {@code wordpiece}
  * @param maxLength the sequence length, 1 to 4096
@@ -210,6 +211,11 @@ public record TextInputSpec(
       }
     }
     Object file = map.get("vocabularyFile");
+    if (file != null
+        && map.get("modelDirectory") instanceof String dir
+        && !Path.of(file.toString()).isAbsolute()) {
+      file = Path.of(dir).resolve(file.toString()).toString();
+    }
     return new TextInputSpec(
         tokenizer,
         maxLength,
