@@ -36,6 +36,12 @@ public record AudioInputSpec(
   /** The manifest key of the kind. */
   public static final String KIND_KEY = "kind";
 
+  /**
+   * The manifest key of the {@link FeatureSpec} ({@code features} itself is the exporter's feature
+   * width).
+   */
+  public static final String FEATURES_KEY = "featureSpec";
+
   /** Validates. */
   public AudioInputSpec {
     if (features == null || align == null || augmentation == null) {
@@ -159,7 +165,7 @@ public record AudioInputSpec(
     m.put("lengthPolicy", "zero-pad/crop");
     m.put("frames", frames());
     m.put("bins", bins());
-    m.put("features", features.toMap());
+    m.put(FEATURES_KEY, features.toMap());
     m.put("augmentation", augmentation.toMap());
     return m;
   }
@@ -186,7 +192,7 @@ public record AudioInputSpec(
               + "', not 'audio'; the speech plugin's encoder cannot encode for it. Use the"
               + " encoder of that kind.");
     }
-    Object f = map.get("features");
+    Object f = map.get(FEATURES_KEY);
     FeatureSpec features = FeatureSpec.fromMap(f instanceof Map<?, ?> fm ? fm : null);
     Object clipSamples = map.get("clipSamples");
     int samples =
