@@ -1,0 +1,5 @@
+/**
+ * {@code graft recommender ...} commands: train a recommender model into a source folder, and write
+ * the cold-start scenario's data, source model and job.
+ */
+package dev.graft.recommender.command;
