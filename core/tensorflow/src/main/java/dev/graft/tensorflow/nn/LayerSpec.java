@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
   @JsonSubTypes.Type(value = LayerSpec.BatchNorm.class, name = "batch_norm"),
   @JsonSubTypes.Type(value = LayerSpec.LayerNorm.class, name = "layer_norm"),
   @JsonSubTypes.Type(value = LayerSpec.Embedding.class, name = "embedding"),
+  @JsonSubTypes.Type(value = LayerSpec.PositionEmbedding.class, name = "position_embedding"),
+  @JsonSubTypes.Type(value = LayerSpec.SelfAttention.class, name = "self_attention"),
   @JsonSubTypes.Type(value = LayerSpec.ActivationLayer.class, name = "activation"),
   @JsonSubTypes.Type(value = LayerSpec.Add.class, name = "add"),
   @JsonSubTypes.Type(value = LayerSpec.Concat.class, name = "concat")
@@ -475,6 +477,57 @@ public sealed interface LayerSpec {
       inputs = copyInputs(inputs);
       positive(name, "vocabularySize", vocabularySize);
       positive(name, "dimension", dimension);
+    }
+  }
+
+  /**
+   * A learned position embedding added to a sequence: the input {@code [batch, length, width]} plus
+   * a {@code [length, width]} parameter ({@code <layer>/embeddings}), so that order-blind layers
+   * such as {@link SelfAttention} can tell positions apart.
+   *
+   * @param name the layer name
+   * @param inputs the input layers (empty = previous)
+   */
+  record PositionEmbedding(String name, List<String> inputs) implements LayerSpec {
+    /** Validates and applies defaults. */
+    public PositionEmbedding {
+      checkName(name);
+      inputs = copyInputs(inputs);
+    }
+  }
+
+  /**
+   * Multi-head scaled dot-product self-attention over a sequence {@code [batch, length, width]}:
+   * query, key and value projections to {@code heads x keyDimension}, {@code softmax(q k^T /
+   * sqrt(keyDimension)) v} per head, heads concatenated and projected back to {@code width}. The
+   * output has the input's shape (add it to the input for a residual connection).
+   *
+   * <p>With a second input (usually {@code "input"}, the token ids {@code [batch, length]}), keys
+   * whose id is 0 (padding) receive no attention from any query.
+   *
+   * @param name the layer name
+   * @param inputs the sequence, optionally followed by the token ids for the padding mask
+   * @param heads the number of heads, positive
+   * @param keyDimension the width of each head (default {@code width / heads}, which must then
+   *     divide evenly)
+   */
+  record SelfAttention(String name, List<String> inputs, int heads, Integer keyDimension)
+      implements LayerSpec {
+    /** Validates and applies defaults. */
+    public SelfAttention {
+      checkName(name);
+      inputs = copyInputs(inputs);
+      positive(name, "heads", heads);
+      ConfigException.require(
+          keyDimension == null || keyDimension > 0,
+          "layers[" + name + "].keyDimension",
+          keyDimension,
+          "positive (or left out: width / heads)");
+      ConfigException.require(
+          inputs.size() <= 2,
+          "layers[" + name + "].inputs",
+          inputs,
+          "the sequence layer, optionally followed by the token ids (e.g. 'input')");
     }
   }
 

@@ -224,6 +224,19 @@ public final class NetworkGraph {
               e.dimension());
       Operand<TInt32> ids = tf.dtypes.cast(x, TInt32.class);
       return tf.gather(table, ids, tf.constant(0));
+    } else if (layer instanceof LayerSpec.PositionEmbedding) {
+      requireRank(n, x, 3, "[batch, length, width]");
+      Variable<TFloat32> positions =
+          param(
+              n,
+              "embeddings",
+              Parameter.Role.OTHER_WEIGHT,
+              Initializers.Kind.SMALL_UNIFORM,
+              x.shape().size(1),
+              x.shape().size(2));
+      return tf.math.add(x, positions);
+    } else if (layer instanceof LayerSpec.SelfAttention a) {
+      return selfAttention(tf, n, in, a);
     } else if (layer instanceof LayerSpec.ActivationLayer a) {
       return a.activation().apply(tf, x);
     } else if (layer instanceof LayerSpec.Add) {
@@ -237,6 +250,54 @@ public final class NetworkGraph {
       return tf.concat(in, tf.constant(c.axis()));
     }
     throw new IllegalStateException("unhandled layer type " + layer.getClass());
+  }
+
+  private Operand<TFloat32> selfAttention(
+      Ops tf, String n, List<Operand<TFloat32>> in, LayerSpec.SelfAttention a) {
+    Operand<TFloat32> x = in.get(0);
+    requireRank(n, x, 3, "[batch, length, width]");
+    long length = x.shape().size(1);
+    long width = x.shape().size(2);
+    Operand<TFloat32> ids = null;
+    if (in.size() > 1) {
+      ids = in.get(1);
+      if (ids.shape().numDimensions() != 2 || ids.shape().size(1) != length) {
+        throw new IllegalArgumentException(
+            "the padding-mask input of '"
+                + n
+                + "' must be token ids [batch, "
+                + length
+                + "], got "
+                + ids.shape());
+      }
+    }
+    long keyDim;
+    if (a.keyDimension() != null) {
+      keyDim = a.keyDimension();
+    } else {
+      if (width % a.heads() != 0) {
+        throw new IllegalArgumentException(
+            "width " + width + " is not divisible by " + a.heads() + " heads; set keyDimension");
+      }
+      keyDim = width / a.heads();
+    }
+    long inner = a.heads() * keyDim;
+    List<String> p = AttentionOps.PARAMETERS;
+    Parameter.Role k = Parameter.Role.KERNEL;
+    Parameter.Role b = Parameter.Role.OTHER_WEIGHT;
+    Initializers.Kind g = Initializers.Kind.GLOROT_UNIFORM;
+    Initializers.Kind z = Initializers.Kind.ZEROS;
+    AttentionOps.Weights w =
+        new AttentionOps.Weights(
+            param(n, p.get(0), k, g, width, inner),
+            param(n, p.get(1), b, z, inner),
+            param(n, p.get(2), k, g, width, inner),
+            param(n, p.get(3), b, z, inner),
+            param(n, p.get(4), k, g, width, inner),
+            param(n, p.get(5), b, z, inner),
+            param(n, p.get(6), k, g, inner, width),
+            param(n, p.get(7), b, z, width));
+    return AttentionOps.apply(tf, x, ids, w, a.heads(), keyDim);
   }
 
   private Operand<TFloat32> dense(
