@@ -120,6 +120,14 @@ class PluginAuthorEndToEndTest {
       assertTrue(plugins.contains(id), "graft plugins lists " + id + ":\n" + plugins);
     }
     assertTrue(plugins.contains("acme"), "graft plugins lists the plugin:\n" + plugins);
+    // ... and from another folder named by GRAFT_PLUGINS, holding only the new plugin
+    Path own = Files.createDirectories(temp.resolve("own-plugins"));
+    Files.copy(jar, own.resolve(jar.getFileName()));
+    Map<String, String> ownEnv = new java.util.HashMap<>(env);
+    ownEnv.put("GRAFT_PLUGINS", own.toString());
+    String ownPlugins = graft(home, ownEnv, "own-plugins", "plugins");
+    assertTrue(ownPlugins.contains("acme-csv-source"), ownPlugins);
+    assertTrue(!ownPlugins.contains("pixel-csv"), "only GRAFT_PLUGINS is read:\n" + ownPlugins);
 
     // 4. a source (small-cnn on the shipped glyph digits, 2 epochs) and the shipped UCI digits
     graft(
@@ -159,6 +167,8 @@ class PluginAuthorEndToEndTest {
             "output: runs/acme-e2e",
             ""),
         StandardCharsets.UTF_8);
+    String rank = graft(home, env, "rank", "rank", "job.yaml");
+    assertTrue(rank.contains("acme-centroid-margin"), "graft rank scores with the plugin:\n" + rank);
     String run = graft(home, env, "run", "run", "job.yaml");
     Matcher score = Pattern.compile("acme-centroid-margin=(-?[0-9.]+)").matcher(run);
     assertTrue(score.find(), "the plugin's estimator scored the source:\n" + run);
