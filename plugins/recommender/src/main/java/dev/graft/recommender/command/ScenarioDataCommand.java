@@ -34,7 +34,8 @@ import org.pf4j.Extension;
 @Extension
 public final class ScenarioDataCommand implements PluginCommand {
 
-  private static final List<String> OPTIONS = List.of("out", "seed", "overlap", "epochs");
+  private static final List<String> OPTIONS =
+      List.of("out", "seed", "overlap", "epochs", "target-users");
 
   @Override
   public String id() {
@@ -64,9 +65,12 @@ public final class ScenarioDataCommand implements PluginCommand {
     long seed = Long.parseLong(a.get("seed", "1"));
     double overlap = Double.parseDouble(a.get("overlap", "0.6"));
     int epochs = Integer.parseInt(a.get("epochs", "80"));
+    int targetUsers = Integer.parseInt(a.get("target-users", "1500"));
     CrossDomainData d =
         CrossDomainGenerator.generate(
-            CrossDomainConfig.coldStartScenario(seed).withOverlap(overlap));
+            CrossDomainConfig.coldStartScenario(seed)
+                .withOverlap(overlap)
+                .withTargetUsers(targetUsers));
     try {
       Files.createDirectories(dir.resolve("sources"));
       write(d.target(), dir.resolve("target.csv"));
@@ -126,7 +130,7 @@ public final class ScenarioDataCommand implements PluginCommand {
 
   static String job(long seed) {
     return """
-        # Cross-domain cold-start scenario (docs/recommender.md): the target's users, 60% of whom are
+        # Cross-domain cold-start scenario (docs/recommender.md): the target's users, 60%% of whom are
         # also source users, a third of them cold (1-3 training interactions). Held out: each
         # user's last interaction. Written by: graft recommender scenario-data --out DIR
         name: cross-domain-cold-start

@@ -108,6 +108,33 @@ public record CrossDomainConfig(
   }
 
   /**
+   * This configuration scaled to another number of target users (source-only users scale along, two
+   * for every three target users; items stay).
+   *
+   * @param users target users
+   * @return the configuration
+   */
+  public CrossDomainConfig withTargetUsers(int users) {
+    return new CrossDomainConfig(
+        users,
+        overlap,
+        users * 2 / 3,
+        sourceItems,
+        targetItems,
+        dimension,
+        sourceInteractions,
+        targetInteractions,
+        coldFraction,
+        coldMax,
+        signal,
+        noise,
+        popularitySkew,
+        contentWidth,
+        contentNoise,
+        seed);
+  }
+
+  /**
    * This configuration with another overlap.
    *
    * @param newOverlap fraction of target users in the source
