@@ -33,6 +33,8 @@ public final class UnlabelledCorpus {
   public static final Path DEBIAN_DOCS = Path.of("/usr/share/doc");
 
   private final List<String> texts = new ArrayList<>();
+  private final java.util.Set<String> seen = new java.util.HashSet<>();
+  private int duplicates;
   private final List<String> sources = new ArrayList<>();
   private int files;
   private int skippedFiles;
@@ -43,7 +45,9 @@ public final class UnlabelledCorpus {
 
   /**
    * Adds every record of the fortune files in a folder (or one file), optionally excluding
-   * categories (e.g. a target task's classes, so their texts are not seen in pretraining).
+   * categories (e.g. a target task's classes, so their texts are not seen in pretraining). Symbolic
+   * links in the folder are not followed (in Debian's {@code /usr/share/games/fortunes} they point
+   * at the Italian files of {@code fortunes-it} and at {@code .u8} twins).
    *
    * @param path a fortune file or folder
    * @param exclude category (file) names to leave out
@@ -54,6 +58,7 @@ public final class UnlabelledCorpus {
     if (Files.isDirectory(path)) {
       try (Stream<Path> s = Files.list(path)) {
         s.filter(Files::isRegularFile)
+            .filter(p -> !Files.isSymbolicLink(p))
             .map(p -> p.getFileName().toString())
             .filter(n -> !n.startsWith(".") && !n.endsWith(".dat") && !n.endsWith(".u8"))
             .filter(n -> !exclude.contains(n))
@@ -154,8 +159,23 @@ public final class UnlabelledCorpus {
   }
 
   private void add(String text) {
+    String key = text.strip().replaceAll("\\s+", " ");
+    if (!seen.add(key)) {
+      duplicates++;
+      return;
+    }
     texts.add(text);
     chars += text.length();
+  }
+
+  /**
+   * Texts left out because an identical text (white space aside) was already added: licence
+   * paragraphs repeated across Debian's copyright files, fortunes present in several files.
+   *
+   * @return the count
+   */
+  public int duplicates() {
+    return duplicates;
   }
 
   private static String strictUtf8(Path f) {

@@ -41,6 +41,7 @@ import picocli.CommandLine.Option;
  *     --option categories=computers,politics,science --name fortunes-3
  * graft pretrain text --shipped --option categories=computers,linux --recipe text-cnn --name tech
  * graft pretrain text --reader text-csv --data reviews.csv --vectors vectors.txt --name reviews
+ * graft pretrain text --fortune-sources
  * </pre>
  */
 @Extension
@@ -102,6 +103,14 @@ public final class PretrainTextCommand implements PluginCommand {
             "the fortune files shipped in the plugin (15 categories; pick with --option"
                 + " categories=...)")
     boolean shipped;
+
+    @Option(
+        names = "--fortune-sources",
+        description =
+            "make the fortune topic-transfer scenario's sources (skip-gram vectors and"
+                + " fortunes-cnn, fortunes-cnn-sgns, fortunes-cnn-sgns-static, fortunes-bag-sgns), skipping those already in"
+                + " the store")
+    boolean fortuneSources;
   }
 
   @Command(
@@ -199,10 +208,13 @@ public final class PretrainTextCommand implements PluginCommand {
 
     @Option(
         names = "--name",
-        required = true,
         paramLabel = "ID",
-        description = "the model's folder name in the store, e.g. fortunes-topics")
+        description =
+            "the model's folder name in the store, e.g. fortunes-topics (required unless"
+                + " --fortune-sources)")
     String name;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
     @Option(
         names = "--store",
@@ -267,6 +279,22 @@ public final class PretrainTextCommand implements PluginCommand {
     @Override
     public Integer call() throws Exception {
       Path where = store != null ? store : ModelStores.defaultStore(env);
+      if (source.fortuneSources) {
+        Path scratch = Files.createTempDirectory("graft-fortunes");
+        FortuneSources.ensure(
+            where,
+            scratch,
+            DeviceConfig.parse(device),
+            line -> {
+              out.println(line);
+              out.flush();
+            });
+        return 0;
+      }
+      if (name == null) {
+        throw new picocli.CommandLine.ParameterException(
+            commandSpec.commandLine(), "Missing required option: '--name=ID'");
+      }
       Dataset<Text> data = read();
       Normalization norm;
       try {

@@ -24,6 +24,12 @@ import java.util.Locale;
  *   <li>{@code embedding-bag}: embedding, mean over the sequence (the features, as wide as the
  *       embedding), head. With pretrained word vectors frozen this is the classic
  *       averaged-word-vector baseline.
+ *   <li>{@code transformer} (2 layers) and {@code transformer-1} to {@code transformer-4}: a small
+ *       Transformer encoder (Vaswani et al., 2017, post-norm): embedding plus learned position
+ *       embedding, then per layer 4-head self-attention that ignores padding (id 0), residual add
+ *       and layer norm, a position-wise feed-forward block (dense {@code 2 x width} + ReLU, dense
+ *       {@code width}), residual add and layer norm; mean over the sequence (the features, as wide
+ *       as the embedding), head.
  * </ul>
  */
 public final class TextRecipes {
@@ -35,7 +41,18 @@ public final class TextRecipes {
   public static final String EMBEDDING = "word_embedding";
 
   /** The recipe ids. */
-  public static final List<String> IDS = List.of("text-cnn", "embedding-bag");
+  public static final List<String> IDS =
+      List.of(
+          "text-cnn",
+          "embedding-bag",
+          "transformer",
+          "transformer-1",
+          "transformer-2",
+          "transformer-3",
+          "transformer-4");
+
+  /** Attention heads per Transformer layer. */
+  public static final int HEADS = 4;
 
   /** Default embedding width. */
   public static final int DEFAULT_DIMENSION = 64;
@@ -79,6 +96,11 @@ public final class TextRecipes {
     return switch (id) {
       case "text-cnn" -> textCnn(maxLength, vocabularySize, dimension, DEFAULT_FILTERS, classes);
       case "embedding-bag" -> embeddingBag(maxLength, vocabularySize, dimension, classes);
+      case "transformer", "transformer-2" ->
+          transformer(maxLength, vocabularySize, dimension, 2, classes);
+      case "transformer-1" -> transformer(maxLength, vocabularySize, dimension, 1, classes);
+      case "transformer-3" -> transformer(maxLength, vocabularySize, dimension, 3, classes);
+      case "transformer-4" -> transformer(maxLength, vocabularySize, dimension, 4, classes);
       default ->
           throw new ConfigException(
               "unknown text recipe '" + recipe + "'; use one of " + String.join(", ", IDS) + ".");
@@ -136,5 +158,45 @@ public final class TextRecipes {
     layers.add(new LayerSpec.GlobalAvgPool("mean", null));
     layers.add(new LayerSpec.Dense(HEAD, null, classes, Activation.LINEAR, true));
     return new NetworkSpec("embedding-bag", InputSpec.of(maxLength), layers, "mean");
+  }
+
+  /**
+   * A small Transformer encoder classifier.
+   *
+   * @param maxLength sequence length
+   * @param vocabularySize token ids (id 0 is padding and masked out of attention)
+   * @param dimension model width (divisible by {@value #HEADS})
+   * @param layers encoder layers, 1 to 4
+   * @param classes classes
+   * @return the network
+   */
+  public static NetworkSpec transformer(
+      int maxLength, int vocabularySize, int dimension, int layers, int classes) {
+    ConfigException.require(layers >= 1 && layers <= 4, "transformer layers", layers, "1 to 4");
+    ConfigException.require(
+        dimension % HEADS == 0,
+        "embedding dimension",
+        dimension,
+        "a multiple of " + HEADS + " (the attention heads)");
+    List<LayerSpec> out = new ArrayList<>();
+    out.add(new LayerSpec.Embedding(EMBEDDING, null, vocabularySize, dimension));
+    out.add(new LayerSpec.PositionEmbedding("positions", null));
+    String last = "positions";
+    for (int i = 1; i <= layers; i++) {
+      String p = "block" + i + "_";
+      out.add(
+          new LayerSpec.SelfAttention(
+              p + "attention", List.of(last, LayerSpec.NETWORK_INPUT), HEADS, null));
+      out.add(new LayerSpec.Add(p + "residual1", List.of(last, p + "attention")));
+      out.add(new LayerSpec.LayerNorm(p + "norm1", null, null));
+      out.add(new LayerSpec.Dense(p + "ffn1", null, 2 * dimension, Activation.RELU, true));
+      out.add(new LayerSpec.Dense(p + "ffn2", null, dimension, Activation.LINEAR, true));
+      out.add(new LayerSpec.Add(p + "residual2", List.of(p + "norm1", p + "ffn2")));
+      out.add(new LayerSpec.LayerNorm(p + "norm2", null, null));
+      last = p + "norm2";
+    }
+    out.add(new LayerSpec.GlobalAvgPool("pooled", null));
+    out.add(new LayerSpec.Dense(HEAD, null, classes, Activation.LINEAR, true));
+    return new NetworkSpec("transformer-" + layers, InputSpec.of(maxLength), out, "pooled");
   }
 }
