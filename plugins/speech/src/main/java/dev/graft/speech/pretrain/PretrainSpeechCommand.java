@@ -207,7 +207,7 @@ public final class PretrainSpeechCommand implements PluginCommand {
 
     @Option(
         names = "--patience",
-        defaultValue = "5",
+        defaultValue = "10",
         paramLabel = "N",
         description = "early-stopping patience in epochs (default: ${DEFAULT-VALUE})")
     int patience;
