@@ -65,13 +65,18 @@ public final class CrossDomainScenario {
    * Runs one seed.
    *
    * @param data the data configuration (its seed is replaced by {@code seed})
-   * @param model how every model trains (its seed is replaced by {@code seed})
+   * @param model how every target model trains (its seed is replaced by {@code seed})
+   * @param sourceModel how the source model trains (its seed is replaced by {@code seed})
    * @param regularisePriorWeight the prior weight of {@code emcdr-regularise}
    * @param seed the seed
    * @return the metrics per method
    */
   public static Run run(
-      CrossDomainConfig data, FactorConfig model, double regularisePriorWeight, long seed) {
+      CrossDomainConfig data,
+      FactorConfig model,
+      FactorConfig sourceModel,
+      double regularisePriorWeight,
+      long seed) {
     CrossDomainData d = CrossDomainGenerator.generate(data.withSeed(seed));
     FactorConfig cfg = model.withSeed(seed);
     TrainTest split = RecommenderSplits.leaveLastOut(d.target());
@@ -81,7 +86,7 @@ public final class CrossDomainScenario {
                 "target", Modality.RECOMMENDATION, "generated", "seed:" + seed, Map.of()),
             split.train(),
             split.test());
-    FactorModel source = FactorTrainer.train(d.source(), cfg, null).model();
+    FactorModel source = FactorTrainer.train(d.source(), sourceModel.withSeed(seed), null).model();
     UserEmbeddings embeddings = UserEmbeddings.of(source);
     FactorModel targetOnly = FactorTrainer.train(split.train(), cfg, null).model();
     CrossDomainTransfer.Outcome map =

@@ -23,7 +23,7 @@ import java.util.List;
  * users x items} score matrix of a recommender data set with each user's history masked with {@code
  * -Infinity} (the ranking evaluators' contract, and never recommending what the user already has).
  * Users the model was not trained on are folded in from their history (ridge, see {@link
- * FactorModel#foldIn}). Holds no native resources; {@link #close} is a no-op.
+ * FactorModel#foldIn}). Holds no native resources; after {@link #close} it refuses to predict.
  */
 public final class RecommenderModel implements TrainedModel {
 
@@ -32,6 +32,7 @@ public final class RecommenderModel implements TrainedModel {
   private final FactorModel model;
   private final Provenance provenance;
   private final boolean maskHistory;
+  private volatile boolean closed;
 
   /**
    * Wraps a model.
@@ -58,6 +59,9 @@ public final class RecommenderModel implements TrainedModel {
 
   @Override
   public Predictions predict(Dataset<?> data) {
+    if (closed) {
+      throw new IllegalStateException("this recommender model was closed; it cannot predict.");
+    }
     List<UserHistory> users = dev.graft.recommender.data.RecommenderData.histories(data);
     int items = model.catalog().size();
     double[] out = new double[users.size() * items];
@@ -115,6 +119,6 @@ public final class RecommenderModel implements TrainedModel {
 
   @Override
   public void close() {
-    // pure Java arrays; nothing to release
+    closed = true;
   }
 }
