@@ -109,6 +109,8 @@ class RecommenderPluginTest {
           ids.get(Evaluator.class));
       assertEquals(Set.of("emcdr", "target-only"), ids.get(TransferStrategy.class));
       assertEquals(Set.of("recommender-model"), ids.get(SourceLoader.class));
+      assertEquals(
+          Set.of("ranking-probe"), ids.get(dev.graft.api.estimate.TransferabilityEstimator.class));
       assertEquals(Set.of("recommender-scenario-data"), ids.get(PluginCommand.class));
       DatasetReader reader =
           (DatasetReader)
