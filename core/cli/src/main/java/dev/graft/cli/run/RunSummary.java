@@ -44,15 +44,17 @@ final class RunSummary {
         r.protocol());
     printRanking(out, r.ranking());
     out.println();
-    out.printf("Outcomes (%s: mean [95%% interval]; difference to scratch):%n", r.decidingMetric());
+    String baseline = r.baselineStrategy();
+    out.printf(
+        "Outcomes (%s: mean [95%% interval]; difference to %s):%n", r.decidingMetric(), baseline);
     for (StrategyOutcome o : r.outcomes()) {
       MetricSummary m = o.metric(r.decidingMetric());
       String verdict =
           switch (o.verdict()) {
             case BASELINE -> "baseline";
-            case BEATS_SCRATCH -> "beats scratch";
-            case WITHIN_NOISE -> "negative transfer (within noise of scratch)";
-            case NEGATIVE_TRANSFER -> "negative transfer (worse than scratch)";
+            case BEATS_SCRATCH -> "beats " + baseline;
+            case WITHIN_NOISE -> "negative transfer (within noise of " + baseline + ")";
+            case NEGATIVE_TRANSFER -> "negative transfer (worse than " + baseline + ")";
           };
       out.printf(
           Locale.ROOT,

@@ -14,17 +14,53 @@ import java.util.Locale;
  * @param seeds repetitions with different seeds; intervals are 95% Student-t over these
  * @param folds folds for {@code kfold}
  * @param labelBudgets labels per class for {@code budgets}, e.g. {@code [1, 5, 10]}
- * @param metric the metric that picks the winner, e.g. {@code accuracy} or {@code macro-f1}
+ * @param metric the metric that picks the winner, e.g. {@code accuracy} or {@code macro-f1}; for
+ *     other tasks any metric the evaluator returns, e.g. {@code ndcg@10}
+ * @param task {@code classification} (the default: class labels, k labels per class) or {@code
+ *     ranking} (the target's truth is a relevance matrix, e.g. held-out interactions per user;
+ *     examples are split at random, not per class)
+ * @param evaluator the evaluator extension that measures every run; defaults to the task's own
+ *     ({@code classification} or {@code ranking})
+ * @param baseline the strategy every other is judged against by the negative-transfer guard;
+ *     defaults to {@code scratch}, or {@code source-only} when a classification target has no
+ *     labels ({@code labels-per-class: 0}); a ranking job names its own (e.g. the plugin's
+ *     target-only model)
  */
 public record EvaluationSpec(
     String protocol,
     Integer seeds,
     Integer folds,
     @JsonProperty("label-budgets") List<Integer> labelBudgets,
-    String metric) {
+    String metric,
+    String task,
+    String evaluator,
+    String baseline) {
 
   /** The protocols a job may name. */
   public static final List<String> PROTOCOLS = List.of("holdout", "kfold", "budgets");
+
+  /** The classification task (the default). */
+  public static final String CLASSIFICATION = "classification";
+
+  /** The ranking task. */
+  public static final String RANKING = "ranking";
+
+  /** The tasks a job may name. */
+  public static final List<String> TASKS = List.of(CLASSIFICATION, RANKING);
+
+  /**
+   * A spec of the default (classification) task.
+   *
+   * @param protocol the protocol
+   * @param seeds repetitions
+   * @param folds folds for kfold
+   * @param labelBudgets budgets for the learning curve
+   * @param metric the deciding metric
+   */
+  public EvaluationSpec(
+      String protocol, Integer seeds, Integer folds, List<Integer> labelBudgets, String metric) {
+    this(protocol, seeds, folds, labelBudgets, metric, null, null, null);
+  }
 
   /** Validates and fills defaults. */
   public EvaluationSpec {
@@ -47,7 +83,30 @@ public record EvaluationSpec(
         "evaluation.label-budgets",
         "empty",
         "at least one budget when protocol is 'budgets'");
-    metric = metric == null ? "accuracy" : metric;
+    task = task == null ? CLASSIFICATION : task.toLowerCase(Locale.ROOT);
+    ConfigException.require(
+        TASKS.contains(task),
+        "evaluation.task",
+        "'" + task + "'" + Suggestions.hint(task, TASKS),
+        "one of " + TASKS);
+    ConfigException.require(
+        !(task.equals(RANKING) && protocol.equals("budgets")),
+        "evaluation.protocol",
+        "'budgets'",
+        "holdout or kfold for a ranking task (label budgets are per class)");
+    metric = metric == null ? (task.equals(RANKING) ? "ndcg@10" : "accuracy") : metric;
+    evaluator = evaluator == null || evaluator.isBlank() ? task : evaluator;
+    ConfigException.require(
+        baseline == null || !baseline.isBlank(), "evaluation.baseline", "''", "a strategy id");
+  }
+
+  /**
+   * Whether the task is classification.
+   *
+   * @return true for {@code classification}
+   */
+  public boolean classification() {
+    return task.equals(CLASSIFICATION);
   }
 
   /**
@@ -56,6 +115,6 @@ public record EvaluationSpec(
    * @return the spec
    */
   public static EvaluationSpec defaults() {
-    return new EvaluationSpec(null, null, null, null, null);
+    return new EvaluationSpec(null, null, null, null, null, null, null, null);
   }
 }

@@ -29,7 +29,8 @@ import java.util.List;
  * @param sources where to look for candidate sources (at least one)
  * @param estimators estimator ids used to rank sources (empty = all built-in feature estimators)
  * @param keepTop how many of the best-ranked sources the strategies run on
- * @param strategies the strategies to run; {@code scratch} is always added as the baseline
+ * @param strategies the strategies to run; the baseline ({@link #baseline()}, by default {@code
+ *     scratch}) is always added
  * @param evaluation the protocol
  * @param budget the training budget
  * @param output the run folder (relative paths resolve against the job file's folder)
@@ -49,6 +50,9 @@ public record JobSpec(
   /** The baseline strategy every job runs. */
   public static final String SCRATCH = "scratch";
 
+  /** The baseline of a classification target without labels: the source model as it is. */
+  public static final String SOURCE_ONLY = "source-only";
+
   /** Validates and fills defaults. */
   public JobSpec {
     name = name == null || name.isBlank() ? "job" : name;
@@ -60,15 +64,72 @@ public record JobSpec(
     estimators = estimators == null ? List.of() : List.copyOf(estimators);
     keepTop = keepTop == null ? 1 : keepTop;
     ConfigException.require(keepTop >= 1, "keep-top", keepTop, "1 or more");
+    evaluation = evaluation == null ? EvaluationSpec.defaults() : evaluation;
+    boolean unlabelled = target.labelsPerClass() != null && target.labelsPerClass() == 0;
+    if (!evaluation.classification()) {
+      ConfigException.require(
+          target.labelsPerClass() == null,
+          "target.labels-per-class",
+          target.labelsPerClass(),
+          "unset for a " + evaluation.task() + " task (it samples labels per class)");
+      ConfigException.require(
+          evaluation.baseline() != null,
+          "evaluation.baseline",
+          null,
+          "the strategy a "
+              + evaluation.task()
+              + " job compares against (the model trained on the target alone, e.g. target-only)");
+    }
+    if (unlabelled) {
+      ConfigException.require(
+          evaluation.protocol().equals("holdout"),
+          "evaluation.protocol",
+          "'" + evaluation.protocol() + "'",
+          "holdout when target.labels-per-class is 0 (every target example is unlabelled"
+              + " training data and test data)");
+      ConfigException.require(
+          !SCRATCH.equals(evaluation.baseline()),
+          "evaluation.baseline",
+          "'scratch'",
+          "a strategy that needs no target labels (e.g. source-only) when"
+              + " target.labels-per-class is 0");
+    }
+    String base = baseline(evaluation, unlabelled);
     List<StrategySpec> withBaseline = new ArrayList<>(strategies == null ? List.of() : strategies);
-    if (withBaseline.stream().noneMatch(s -> s.id().equals(SCRATCH))) {
-      withBaseline.add(StrategySpec.of(SCRATCH));
+    if (withBaseline.stream().noneMatch(s -> s.id().equals(base))) {
+      withBaseline.add(StrategySpec.of(base));
     }
     strategies = List.copyOf(withBaseline);
-    evaluation = evaluation == null ? EvaluationSpec.defaults() : evaluation;
     budget = budget == null ? BudgetSpec.defaults() : budget;
     ConfigException.require(
         output != null && !output.isBlank(), "output", output, "a run folder path");
+  }
+
+  /**
+   * The strategy the guard judges every other against: {@code evaluation.baseline} if set, else
+   * {@code source-only} for a classification target without labels and {@code scratch} otherwise.
+   *
+   * @return the baseline strategy id (always among {@link #strategies()})
+   */
+  public String baseline() {
+    return baseline(evaluation, unlabelledTarget());
+  }
+
+  /**
+   * Whether the target is used without any label ({@code labels-per-class: 0}): unsupervised domain
+   * adaptation, where strategies get the target's examples but none of its labels.
+   *
+   * @return true for {@code labels-per-class: 0}
+   */
+  public boolean unlabelledTarget() {
+    return target.labelsPerClass() != null && target.labelsPerClass() == 0;
+  }
+
+  private static String baseline(EvaluationSpec evaluation, boolean unlabelled) {
+    if (evaluation.baseline() != null) {
+      return evaluation.baseline();
+    }
+    return unlabelled ? SOURCE_ONLY : SCRATCH;
   }
 
   /**

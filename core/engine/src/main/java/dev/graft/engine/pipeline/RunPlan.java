@@ -20,9 +20,41 @@ import java.util.List;
  */
 record RunPlan(long key, int budget, long seed, Split split) {
 
-  static List<RunPlan> of(JobSpec spec, ClassLabels labels) {
+  static List<RunPlan> of(JobSpec spec, TargetData target) {
     List<RunPlan> plans = new ArrayList<>();
     long[] seeds = RepeatedRuns.seeds(spec.seed(), spec.evaluation().seeds());
+    if (!target.classification()) {
+      // examples (e.g. users) split at random: there are no classes to stratify by
+      int n = target.dataset().size();
+      if (spec.evaluation().protocol().equals("kfold")) {
+        List<Split> folds =
+            Splits.folds(
+                Splits.kFoldAssignment(n, spec.evaluation().folds(), spec.seed()),
+                spec.evaluation().folds());
+        for (int f = 0; f < folds.size(); f++) {
+          plans.add(new RunPlan(f, 0, spec.seed() + f, folds.get(f)));
+        }
+      } else {
+        for (long seed : seeds) {
+          plans.add(
+              new RunPlan(seed, 0, seed, Splits.holdOut(n, spec.target().testFraction(), seed)));
+        }
+      }
+      return plans;
+    }
+    ClassLabels labels = target.labels();
+    if (spec.unlabelledTarget()) {
+      // unsupervised adaptation: every example is (unlabelled) training data and test data; the
+      // seeds vary only the strategies' own randomness
+      int[] all = new int[labels.size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      for (long seed : seeds) {
+        plans.add(new RunPlan(seed, 0, seed, new Split(new int[0], all)));
+      }
+      return plans;
+    }
     switch (spec.evaluation().protocol()) {
       case "kfold" -> {
         List<Split> folds = Splits.stratifiedKFold(labels, spec.evaluation().folds(), spec.seed());

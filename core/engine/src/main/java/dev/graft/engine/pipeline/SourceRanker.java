@@ -156,6 +156,21 @@ final class SourceRanker {
     return rows;
   }
 
+  /**
+   * Every source kept, in discovery order, unscored: for targets the estimators cannot rank (no
+   * class labels to rank with).
+   *
+   * @param sources the opened sources
+   * @return one selected row per source
+   */
+  static List<RankedSource> unranked(OpenedSources sources) {
+    List<RankedSource> rows = new ArrayList<>();
+    for (String id : sources.byId().keySet()) {
+      rows.add(row(id, rows.size() + 1, Double.NaN, Map.of(), true));
+    }
+    return rows;
+  }
+
   private static RankedSource row(
       String source,
       int rank,

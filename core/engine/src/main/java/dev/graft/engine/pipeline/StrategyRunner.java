@@ -2,6 +2,7 @@ package dev.graft.engine.pipeline;
 
 import dev.graft.api.data.ClassLabels;
 import dev.graft.api.data.Dataset;
+import dev.graft.api.data.Targets;
 import dev.graft.api.evaluate.Evaluator;
 import dev.graft.api.evaluate.Metric;
 import dev.graft.api.evaluate.Predictions;
@@ -122,20 +123,28 @@ final class StrategyRunner {
     Split split = plan.split();
     int[] train = split.train();
     Optional<Dataset<?>> validation = Optional.empty();
-    if (validationFraction > 0 && canHoldOut(target.labels().select(train))) {
-      Split inner =
-          Splits.stratifiedHoldOut(target.labels().select(train), validationFraction, plan.seed());
-      validation = Optional.of(target.dataset().subset(select(train, inner.test())));
-      train = select(train, inner.train());
+    if (validationFraction > 0 && train.length > 0) {
+      Split inner = innerHoldOut(train, plan.seed());
+      if (inner != null) {
+        validation = Optional.of(target.dataset().subset(select(train, inner.test())));
+        train = select(train, inner.train());
+      }
     }
     Dataset<?> test = target.dataset().subset(split.test());
-    ClassLabels testLabels = target.labels().select(split.test());
+    Targets testTruth = target.truth(split.test());
+    // no labelled example at all (labels-per-class 0): the strategies adapt to the unlabelled
+    // test examples, which still name their classes
+    Dataset<?> trainData =
+        train.length == 0 ? test.withoutLabelsKeepingClassNames() : target.dataset().subset(train);
     TransferContext context =
         new TransferContext(
             source,
-            target.dataset().subset(train),
+            trainData,
             validation,
-            Optional.of(test.withoutTargets()),
+            Optional.of(
+                target.classification()
+                    ? test.withoutLabelsKeepingClassNames()
+                    : test.withoutTargets()),
             budget,
             plan.seed(),
             options,
@@ -147,8 +156,9 @@ final class StrategyRunner {
     TrainedModel model = result.model();
     try {
       Predictions predictions = model.predict(test);
-      List<Metric> metrics = evaluator.evaluate(predictions, testLabels);
-      int[][] confusion = confusion(predictions, testLabels);
+      List<Metric> metrics = evaluator.evaluate(predictions, testTruth);
+      int[][] confusion =
+          testTruth instanceof ClassLabels testLabels ? confusion(predictions, testLabels) : null;
       if (keepModel) {
         outcome.firstModel = model;
         model = null;
@@ -199,6 +209,18 @@ final class StrategyRunner {
       }
     }
     return out;
+  }
+
+  /**
+   * The validation part of a run's training examples: stratified for class labels (none when a
+   * class has a single example), random otherwise (none with fewer than four examples).
+   */
+  private Split innerHoldOut(int[] train, long seed) {
+    if (target.classification()) {
+      ClassLabels labels = target.labels().select(train);
+      return canHoldOut(labels) ? Splits.stratifiedHoldOut(labels, validationFraction, seed) : null;
+    }
+    return train.length >= 4 ? Splits.holdOut(train.length, validationFraction, seed) : null;
   }
 
   private static boolean canHoldOut(ClassLabels labels) {

@@ -16,11 +16,13 @@ import dev.graft.api.transfer.TransferStrategy;
 import dev.graft.engine.GraftConfig;
 import dev.graft.engine.GraftVersion;
 import dev.graft.engine.cache.FeatureCache;
+import dev.graft.engine.evaluate.ClassificationEvaluator;
 import dev.graft.engine.evaluate.protocol.RunResults;
 import dev.graft.engine.evaluate.stats.Summary;
 import dev.graft.engine.job.JobSpec;
 import dev.graft.engine.job.JobSpecs;
 import dev.graft.engine.job.StrategySpec;
+import dev.graft.engine.job.Suggestions;
 import dev.graft.engine.plugin.ExtensionRegistry;
 import dev.graft.engine.plugin.RegisteredExtension;
 import dev.graft.engine.report.HtmlReport;
@@ -49,8 +51,9 @@ import java.util.TreeSet;
 /**
  * Runs a transfer job: read the target, gather and open the candidate sources, extract features
  * (cached), rank the sources with the estimators, run the strategies on the top sources together
- * with the {@code scratch} baseline over the protocol's runs, judge every transferred model against
- * scratch with the {@link NegativeTransferGuard}, pick the winner, and export it.
+ * with the baseline ({@code scratch} unless the job names another, {@code source-only} for a target
+ * without labels) over the protocol's runs, judge every transferred model against the baseline with
+ * the {@link NegativeTransferGuard}, pick the winner, and export it.
  *
  * <p>Everything that can be checked cheaply is checked before the long work starts: extension ids,
  * the target's classes and label budget, and that each source can embed the target's examples.
@@ -100,8 +103,8 @@ public final class TransferPipeline {
     listener.stepStarted("read target");
     long t0 = System.nanoTime();
     DatasetReader reader = registry.require(DatasetReader.class, spec.target().reader());
-    TargetData target = TargetData.read(reader, spec.target(), baseDir);
-    List<RunPlan> plans = RunPlan.of(spec, target.labels());
+    TargetData target = TargetData.read(reader, spec.target(), spec.evaluation().task(), baseDir);
+    List<RunPlan> plans = RunPlan.of(spec, target);
     timings.put("read", secondsSince(t0));
     Modality modality = reader.capabilities().modalities().iterator().next();
 
@@ -117,23 +120,14 @@ public final class TransferPipeline {
 
       listener.stepStarted("rank sources");
       t0 = System.nanoTime();
-      List<TransferabilityEstimator> estimators =
-          SourceRanker.choose(spec.estimators(), instances(TransferabilityEstimator.class));
       List<RankedSource> ranking =
-          ranker.rank(
-              sources,
-              features,
-              target,
-              plans.get(0).split().train(),
-              estimators,
-              spec.keepTop(),
-              spec.seed());
+          rankOrKeepAll(spec, sources, features, target, plans, ranker, listener);
       timings.put("rank", secondsSince(t0));
 
       listener.stepStarted("transfer");
       t0 = System.nanoTime();
       String specYaml = JobSpecs.toYaml(spec);
-      Evaluator evaluator = registry.require(Evaluator.class, "classification");
+      Evaluator evaluator = registry.require(Evaluator.class, spec.evaluation().evaluator());
       String metric = spec.evaluation().metric();
       StrategyRunner runner =
           new StrategyRunner(
@@ -150,8 +144,9 @@ public final class TransferPipeline {
       try {
         runStrategies(spec, sources, ranking, plans, runner, metric, outcomes, skipped, models);
         timings.put("transfer", secondsSince(t0));
+        checkMetric(metric, outcomes);
         t0 = System.nanoTime();
-        Winner winner = chooseAndExport(outcomes, models, metric, runDir);
+        Winner winner = chooseAndExport(outcomes, models, metric, spec.baseline(), runDir);
         timings.put("export", secondsSince(t0));
         listener.stepStarted("report");
         t0 = System.nanoTime();
@@ -202,8 +197,8 @@ public final class TransferPipeline {
     validateIds(spec);
     listener.stepStarted("read target");
     DatasetReader reader = registry.require(DatasetReader.class, spec.target().reader());
-    TargetData target = TargetData.read(reader, spec.target(), baseDir);
-    List<RunPlan> plans = RunPlan.of(spec, target.labels());
+    TargetData target = TargetData.read(reader, spec.target(), spec.evaluation().task(), baseDir);
+    List<RunPlan> plans = RunPlan.of(spec, target);
     Modality modality = reader.capabilities().modalities().iterator().next();
     listener.stepStarted("open sources");
     try (OpenedSources sources = OpenedSources.open(spec.sources(), modality, registry, baseDir)) {
@@ -212,15 +207,59 @@ public final class TransferPipeline {
       listener.stepStarted("extract features");
       Map<String, FeatureMatrix> features = ranker.features(sources, target);
       listener.stepStarted("rank sources");
-      return ranker.rank(
-          sources,
-          features,
-          target,
-          plans.get(0).split().train(),
-          SourceRanker.choose(spec.estimators(), instances(TransferabilityEstimator.class)),
-          spec.keepTop(),
-          spec.seed());
+      return rankOrKeepAll(spec, sources, features, target, plans, ranker, listener);
     }
+  }
+
+  /**
+   * Ranks the sources with the job's estimators on the first run's labelled examples; a target
+   * without class labels to rank with (a ranking task, or {@code labels-per-class: 0}) keeps every
+   * source instead, in the order the loaders found them, and says so.
+   */
+  private List<RankedSource> rankOrKeepAll(
+      JobSpec spec,
+      OpenedSources sources,
+      Map<String, FeatureMatrix> features,
+      TargetData target,
+      List<RunPlan> plans,
+      SourceRanker ranker,
+      PipelineListener listener) {
+    int[] train = plans.get(0).split().train();
+    if (!target.classification() || train.length == 0) {
+      listener.note(
+          (target.classification()
+                  ? "no labelled target examples (labels-per-class 0)"
+                  : "a " + spec.evaluation().task() + " target has no class labels")
+              + ": the estimators cannot rank the sources, so the strategies run on all "
+              + sources.byId().size()
+              + " of them");
+      return SourceRanker.unranked(sources);
+    }
+    return ranker.rank(
+        sources,
+        features,
+        target,
+        train,
+        SourceRanker.choose(spec.estimators(), instances(TransferabilityEstimator.class)),
+        spec.keepTop(),
+        spec.seed());
+  }
+
+  /** The deciding metric must be one the evaluator returned. */
+  private static void checkMetric(String metric, List<StrategyOutcome> outcomes) {
+    if (outcomes.isEmpty() || outcomes.stream().anyMatch(o -> o.metric(metric) != null)) {
+      return;
+    }
+    java.util.Set<String> returned = new java.util.TreeSet<>();
+    outcomes.forEach(o -> o.metrics().forEach(m -> returned.add(m.metric())));
+    throw new ConfigException(
+        "evaluation.metric '"
+            + metric
+            + "' is not a metric the evaluator returned"
+            + Suggestions.hint(metric, List.copyOf(returned))
+            + "; it returned "
+            + returned
+            + ".");
   }
 
   /**
@@ -230,7 +269,7 @@ public final class TransferPipeline {
   private static List<ProjectedPoint> projection(
       Source source, FeatureMatrix targetFeatures, TargetData target, long seed) {
     var sourceData = source.labelledData();
-    if (sourceData.isEmpty() || sourceData.get().targets().isEmpty()) {
+    if (!target.classification() || sourceData.isEmpty() || sourceData.get().targets().isEmpty()) {
       return List.of();
     }
     int n = Math.min(sourceData.get().size(), Pca2D.DEFAULT_MAX_POINTS_PER_GROUP);
@@ -254,17 +293,14 @@ public final class TransferPipeline {
     spec.strategies().stream()
         .filter(s -> !s.id().equals(ENSEMBLE))
         .forEach(s -> registry.require(TransferStrategy.class, s.id()));
-    registry.require(Evaluator.class, "classification");
-    if (spec.target().labelsPerClass() != null && spec.target().labelsPerClass() == 0) {
-      throw new ConfigException(
-          "'target.labels-per-class' is 0: the pipeline needs at least one labelled example per"
-              + " class to train the scratch baseline and the guard; use 1 or more.");
+    registry.require(Evaluator.class, spec.evaluation().evaluator());
+    if (spec.evaluation().evaluator().equals(ClassificationEvaluator.ID)) {
+      ConfigException.require(
+          Set.of("accuracy", "macro-f1", "roc-auc", "ece").contains(spec.evaluation().metric()),
+          "evaluation.metric",
+          "'" + spec.evaluation().metric() + "'",
+          "one of accuracy, macro-f1, roc-auc, ece");
     }
-    ConfigException.require(
-        Set.of("accuracy", "macro-f1", "roc-auc", "ece").contains(spec.evaluation().metric()),
-        "evaluation.metric",
-        "'" + spec.evaluation().metric() + "'",
-        "one of accuracy, macro-f1, roc-auc, ece");
   }
 
   /** Each source embeds two target examples before any long work, so a misfit fails early. */
@@ -301,7 +337,7 @@ public final class TransferPipeline {
     StrategyRunner.Outcome[] firstScratch = {null};
     for (String sourceId : selected) {
       Source source = sources.get(sourceId);
-      Set<Requirement> available = available(source);
+      Set<Requirement> available = available(source, !spec.unlabelledTarget());
       Map<String, StrategyRunner.Outcome> bySource = new LinkedHashMap<>();
       for (StrategySpec s : spec.strategies()) {
         if (s.id().equals(ENSEMBLE)) {
@@ -317,10 +353,17 @@ public final class TransferPipeline {
         }
         bySource.put(s.id(), runner.run(strategy, source, plans, s.options(), progress, total));
       }
-      StrategyRunner.Outcome scratch = bySource.get(JobSpec.SCRATCH);
+      StrategyRunner.Outcome scratch = bySource.get(spec.baseline());
       for (Map.Entry<String, StrategyRunner.Outcome> e : bySource.entrySet()) {
         StrategyOutcome outcome =
-            summarise(e.getKey(), sourceId, e.getValue(), scratch, metric, decidingBudget);
+            summarise(
+                e.getKey(),
+                sourceId,
+                e.getValue(),
+                scratch,
+                spec.baseline(),
+                metric,
+                decidingBudget);
         outcomes.add(outcome);
         raw.put(outcome, e.getValue());
         if (e.getValue().firstModel != null) {
@@ -344,6 +387,7 @@ public final class TransferPipeline {
                     metric,
                     decidingBudget,
                     firstScratch[0],
+                    spec.baseline(),
                     outcomes,
                     skipped,
                     models,
@@ -358,6 +402,7 @@ public final class TransferPipeline {
       String metric,
       int decidingBudget,
       StrategyRunner.Outcome scratch,
+      String baseline,
       List<StrategyOutcome> outcomes,
       List<SkippedStrategy> skipped,
       Map<StrategyOutcome, dev.graft.api.transfer.TrainedModel> models,
@@ -378,7 +423,7 @@ public final class TransferPipeline {
       for (StrategyOutcome o : outcomes) {
         boolean usable =
             o.sourceId().equals(r.sourceId())
-                && !o.strategyId().equals(JobSpec.SCRATCH)
+                && !o.strategyId().equals(baseline)
                 && o.metric(metric) != null
                 && raw.get(o).probabilities.stream().allMatch(p -> p != null)
                 && models.containsKey(o);
@@ -424,6 +469,7 @@ public final class TransferPipeline {
             String.join("+", members.stream().map(StrategyOutcome::sourceId).toList()),
             combined,
             scratch,
+            baseline,
             metric,
             decidingBudget);
     outcomes.add(outcome);
@@ -437,6 +483,7 @@ public final class TransferPipeline {
       String sourceId,
       StrategyRunner.Outcome o,
       StrategyRunner.Outcome scratch,
+      String baseline,
       String metric,
       int decidingBudget) {
     RunResults deciding = results(o, decidingBudget);
@@ -455,7 +502,7 @@ public final class TransferPipeline {
     double dMean = 0;
     double dLower = 0;
     double dUpper = 0;
-    if (!strategyId.equals(JobSpec.SCRATCH)) {
+    if (!strategyId.equals(baseline)) {
       if (scratch == null) {
         verdict = GuardVerdict.WITHIN_NOISE;
         dMean = Double.NaN;
@@ -509,6 +556,7 @@ public final class TransferPipeline {
       List<StrategyOutcome> outcomes,
       Map<StrategyOutcome, dev.graft.api.transfer.TrainedModel> models,
       String metric,
+      String baseline,
       Path runDir) {
     StrategyOutcome best = null;
     for (StrategyOutcome o : outcomes) {
@@ -522,20 +570,32 @@ public final class TransferPipeline {
     if (best == null) {
       throw new GraftException(
           GraftErrors.REQUIREMENT_NOT_MET,
-          "no model could be chosen: the scratch baseline did not run (it needs a trainable source"
-              + " architecture) and no transferred model could be compared with it.");
+          "no model could be chosen: the baseline '"
+              + baseline
+              + "' did not run ("
+              + (baseline.equals(JobSpec.SCRATCH)
+                  ? "it needs a trainable source architecture"
+                  : "see the skipped strategies for why")
+              + ") and no transferred model could be compared with it.");
     }
     boolean transferWon = best.verdict() == GuardVerdict.BEATS_SCRATCH;
     long flagged = outcomes.stream().filter(o -> !o.verdict().eligible()).count();
     String reason =
         transferWon
-            ? "best " + metric + " among models that beat scratch beyond the run-to-run noise"
+            ? "best "
+                + metric
+                + " among models that beat "
+                + baseline
+                + " beyond the run-to-run noise"
             : flagged > 0
-                ? "no transferred model beat scratch beyond the run-to-run noise (negative transfer"
-                    + " flagged for "
+                ? "no transferred model beat "
+                    + baseline
+                    + " beyond the run-to-run noise (negative transfer flagged for "
                     + flagged
-                    + "), so the scratch baseline is kept"
-                : "the scratch baseline is the only model";
+                    + "), so the "
+                    + baseline
+                    + " baseline is kept"
+                : "the " + baseline + " baseline is the only model";
     dev.graft.api.transfer.TrainedModel model = models.get(best);
     String exported = "";
     if (model != null) {
@@ -550,9 +610,11 @@ public final class TransferPipeline {
     return a.higherIsBetter() ? a.mean() > b.mean() : a.mean() < b.mean();
   }
 
-  private static Set<Requirement> available(Source source) {
-    EnumSet<Requirement> out =
-        EnumSet.of(Requirement.FEATURES, Requirement.TARGET_LABELS, Requirement.UNLABELLED_TARGET);
+  private static Set<Requirement> available(Source source, boolean targetLabels) {
+    EnumSet<Requirement> out = EnumSet.of(Requirement.FEATURES, Requirement.UNLABELLED_TARGET);
+    if (targetLabels) {
+      out.add(Requirement.TARGET_LABELS);
+    }
     if (source.trainable()) {
       out.add(Requirement.TRAINABLE_SOURCE);
     }
@@ -570,6 +632,7 @@ public final class TransferPipeline {
             case TRAINABLE_SOURCE -> "a trainable source model (this source is a frozen extractor)";
             case SOURCE_DATA -> "labelled source data (this source has none)";
             case SOURCE_PROBABILITIES, SOURCE_HARD_LABELS -> "source-model predictions";
+            case TARGET_LABELS -> "labelled target examples (labels-per-class is 0)";
             default -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
           });
     }

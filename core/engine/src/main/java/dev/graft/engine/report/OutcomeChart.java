@@ -25,6 +25,12 @@ final class OutcomeChart {
    * @return the SVG markup, or null if no outcome has a finite value of the metric
    */
   static String render(List<StrategyOutcome> outcomes, String metric) {
+    String baseline =
+        outcomes.stream()
+            .filter(o -> o.verdict() == dev.graft.engine.run.GuardVerdict.BASELINE)
+            .map(StrategyOutcome::strategyId)
+            .findFirst()
+            .orElse("scratch");
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
     for (StrategyOutcome o : outcomes) {
@@ -72,14 +78,14 @@ final class OutcomeChart {
     svg.close("g");
     svg.open("g", "class", "outcome-rows", "font-size", "12");
     for (int i = 0; i < outcomes.size(); i++) {
-      row(svg, frame, x, outcomes.get(i), metric, frame.top() + i * ROW + ROW / 2);
+      row(svg, frame, x, outcomes.get(i), metric, baseline, frame.top() + i * ROW + ROW / 2);
     }
     svg.close("g");
     return svg.finish();
   }
 
   private static void row(
-      Svg svg, Frame frame, Scale x, StrategyOutcome o, String metric, double y) {
+      Svg svg, Frame frame, Scale x, StrategyOutcome o, String metric, String baseline, double y) {
     svg.text(
         frame.left() - 8,
         y + 4,
@@ -134,7 +140,7 @@ final class OutcomeChart {
             + ", "
             + Text.interval(m.lower(), m.upper())
             + "; "
-            + Verdicts.label(o.verdict()),
+            + Verdicts.label(o.verdict(), baseline),
         "cx",
         x.at(m.mean()),
         "cy",

@@ -192,9 +192,9 @@ final class ReportSections {
               "<span class=\"verdict\" style=\"color:"
                   + Palette.verdict(o.verdict())
                   + "\" title=\""
-                  + escape(Verdicts.explanation(o.verdict()))
+                  + escape(Verdicts.explanation(o.verdict(), result.baselineStrategy()))
                   + "\">"
-                  + escape(Verdicts.label(o.verdict()))
+                  + escape(Verdicts.label(o.verdict(), result.baselineStrategy()))
                   + "</span>",
               difference,
               escape(Text.seconds(o.trainSeconds())),

@@ -49,4 +49,18 @@ public record RunResult(
     timingsSeconds = Map.copyOf(timingsSeconds);
     provenance = Map.copyOf(provenance);
   }
+
+  /**
+   * The strategy the guard judged the others against: the outcome with the {@link
+   * GuardVerdict#BASELINE} verdict ({@code scratch} unless the job named another baseline).
+   *
+   * @return its id, or {@code scratch} if no baseline ran
+   */
+  public String baselineStrategy() {
+    return outcomes.stream()
+        .filter(o -> o.verdict() == GuardVerdict.BASELINE)
+        .map(StrategyOutcome::strategyId)
+        .findFirst()
+        .orElse("scratch");
+  }
 }
