@@ -20,6 +20,8 @@ import java.util.List;
  *       job of {@code graft demo});
  *   <li>{@code digits-from-glyphs-budgets}: scenario 1 as a learning curve over 1, 5 and 10 labels
  *       per class;
+ *   <li>{@code digits-from-glyphs-unlabelled}: scenario 1 with no target label (k = 0):
+ *       unsupervised domain adaptation judged against {@code source-only};
  *   <li>{@code fashion-negative-transfer}: scenario 2, Fashion-MNIST classes 0-4 as the source and
  *       5-9 as the target (needs Debian's {@code dataset-fashion-mnist} and a source pretrained as
  *       the file's header says).
@@ -32,7 +34,11 @@ public final class DemoJobs {
 
   /** The embedded job ids, the default first. */
   public static final List<String> IDS =
-      List.of("digits-from-glyphs", "digits-from-glyphs-budgets", "fashion-negative-transfer");
+      List.of(
+          "digits-from-glyphs",
+          "digits-from-glyphs-budgets",
+          "digits-from-glyphs-unlabelled",
+          "fashion-negative-transfer");
 
   private static final String FOLDER = "/dev/graft/vision/jobs/";
 

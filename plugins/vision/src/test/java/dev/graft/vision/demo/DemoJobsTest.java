@@ -30,7 +30,8 @@ class DemoJobsTest {
       String yaml = DemoJobs.yaml(id);
       JobSpec spec = JobSpecs.parse(yaml, id + ".yaml");
       assertEquals(id, spec.name());
-      assertTrue(spec.strategies().stream().anyMatch(s -> s.id().equals("fine-tune")));
+      String adapting = spec.unlabelledTarget() ? "self-training-network" : "fine-tune";
+      assertTrue(spec.strategies().stream().anyMatch(s -> s.id().equals(adapting)), id);
       if (Files.isDirectory(docs)) {
         assertEquals(
             yaml,
@@ -42,6 +43,9 @@ class DemoJobsTest {
     assertEquals(List.of(1, 5, 10), curve.evaluation().labelBudgets());
     assertTrue(curve.sources().get(0).selects("store:glyphs-alnum"));
     assertFalse(curve.sources().get(0).selects("store:fashion-0-4"));
+    JobSpec unlabelled = JobSpecs.parse(DemoJobs.yaml("digits-from-glyphs-unlabelled"), "k0");
+    assertEquals("source-only", unlabelled.baseline());
+    assertEquals(0, unlabelled.target().labelsPerClass());
   }
 
   @Test
