@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every Graft extension must satisfy, whatever its point: a valid stable id, a one-line
- * description, declared capabilities, and the same answers on every call. Subclass one of the
- * point-specific contracts ({@link TransferabilityEstimatorContract}, {@link EvaluatorContract})
- * rather than this class directly.
+ * description, declared capabilities, and the same answers on every call. Subclass the contract of
+ * the extension's point — {@link DatasetReaderContract}, {@link TransferabilityEstimatorContract},
+ * {@link TransferStrategyContract}, {@link EvaluatorContract}, {@link SourceLoaderContract} — and
+ * this class directly only for points without one (input encoders, commands).
  *
  * @param <T> the extension type
  */
