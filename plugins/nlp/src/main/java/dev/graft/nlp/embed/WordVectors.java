@@ -287,6 +287,24 @@ public final class WordVectors {
     return new WordVectors(tokens, values, dimension);
   }
 
+  /**
+   * A content digest: SHA-256 over the tokens and the vector values, so a model records exactly
+   * which vectors initialised it.
+   *
+   * @return {@code sha256:} and lower-case hex
+   */
+  public String digest() {
+    java.security.MessageDigest sha = dev.graft.api.io.Digests.newSha256();
+    for (String t : tokens) {
+      sha.update(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+    }
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(values.length * 4);
+    buf.asFloatBuffer().put(values);
+    sha.update(buf.array());
+    return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
+  }
+
   static double cosine(float[] a, float[] b) {
     double dot = 0;
     double na = 0;

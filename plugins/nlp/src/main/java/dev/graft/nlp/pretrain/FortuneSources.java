@@ -204,17 +204,15 @@ public final class FortuneSources {
     Path fortunes = fortunesFolder(scratch);
     progress.accept("fortunes: " + fortunes);
     Dataset<Text> data = sourceData(fortunes);
-    WordVectors vectors = null;
+    WordVectors vectors = vectors(store, fortunes, progress);
+    String vectorsDigest = vectors.digest();
     List<Path> out = new ArrayList<>();
     for (Spec s : SPECS) {
       Path dir = store.resolve(s.name());
       out.add(dir);
-      if (upToDate(dir, s, data.info().digest())) {
+      if (upToDate(dir, s, data.info().digest(), vectorsDigest)) {
         progress.accept(s.name() + ": up to date in " + dir);
         continue;
-      }
-      if (s.vectors() && vectors == null) {
-        vectors = vectors(store, fortunes, progress);
       }
       TextPretrainRequest request =
           new TextPretrainRequest(
@@ -258,9 +256,10 @@ public final class FortuneSources {
    * @param dir the model folder
    * @param s the spec
    * @param digest the source data's digest
+   * @param vectorsDigest the word vectors' digest
    * @return true when it can be reused
    */
-  static boolean upToDate(Path dir, Spec s, String digest) {
+  static boolean upToDate(Path dir, Spec s, String digest, String vectorsDigest) {
     if (!ModelManifest.existsIn(dir)) {
       return false;
     }

@@ -199,11 +199,13 @@ public final class PretrainWordVectorsCommand implements PluginCommand {
       corpus.sources().forEach(s -> out.println("corpus: " + s));
       out.printf(
           Locale.ROOT,
-          "corpus: %d texts, %d characters, %d files (%d left out: unreadable or not UTF-8)%n",
+          "corpus: %d texts, %d characters, %d files (%d left out: unreadable or not UTF-8;"
+              + " %d duplicate texts left out)%n",
           corpus.texts().size(),
           corpus.chars(),
           corpus.files(),
-          corpus.skippedFiles());
+          corpus.skippedFiles(),
+          corpus.duplicates());
       out.flush();
       SkipGram.Config config =
           new SkipGram.Config(

@@ -115,6 +115,9 @@ public final class TextPretrainer {
         "wordVectors",
         request.vectors() == null ? "none" : request.vectors().size() + " x " + dimension);
     provenance.put("frozenEmbedding", request.freezeEmbedding());
+    if (request.vectors() != null) {
+      provenance.put("wordVectorsDigest", request.vectors().digest());
+    }
     double accuracy;
     int epochsRun;
     int bestEpoch;

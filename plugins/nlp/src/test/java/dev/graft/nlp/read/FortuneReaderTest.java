@@ -97,4 +97,34 @@ class FortuneReaderTest {
     assertEquals(List.of("science", "food", "startrek"), d.classLabels().names());
     assertTrue(d.classLabels().counts()[0] > 600, "science has 625 fortunes");
   }
+
+  @Test
+  void debiansGermanSpanishAndItalianFortunesAreUtf8() {
+    for (String language : List.of("de", "es", "it")) {
+      Path dir = FortuneReader.DEBIAN_FOLDER.resolve(language);
+      Assumptions.assumeTrue(Files.isDirectory(dir), "fortunes-" + language + " is not installed");
+      ReadResult<Text> r = reader.read(dir, new ReadOptions(BadInputPolicy.SKIP, 0, Map.of()));
+      assertTrue(r.dataset().size() > 1000, language + ": " + r.dataset().size());
+      assertTrue(r.dataset().classLabels().numClasses() > 5, language);
+      assertTrue(
+          r.skipped().size() * 100 < r.dataset().size(),
+          language
+              + " skipped "
+              + r.skipped().size()
+              + ": "
+              + r.skipped().subList(0, Math.min(3, r.skipped().size())));
+    }
+    // Debian bookworm's German files hold a few empty records (e.g. de/computer): SKIP keeps the
+    // rest and lists them, the default policy fails naming them
+    Path deDir = FortuneReader.DEBIAN_FOLDER.resolve("de");
+    ReadResult<Text> de = reader.read(deDir, new ReadOptions(BadInputPolicy.SKIP, 0, Map.of()));
+    if (!de.skipped().isEmpty()) {
+      InvalidInputException e =
+          assertThrows(
+              InvalidInputException.class, () -> reader.read(deDir, ReadOptions.defaults()));
+      assertTrue(e.getMessage().contains(de.skipped().get(0).location()), e.getMessage());
+    }
+    assertTrue(
+        de.dataset().examples().stream().anyMatch(t -> t.value().contains("ü")), "umlauts decode");
+  }
 }
