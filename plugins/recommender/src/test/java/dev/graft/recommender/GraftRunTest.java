@@ -46,7 +46,15 @@ class GraftRunTest {
     int rc =
         new ScenarioDataCommand()
             .execute(
-                List.of("--out", dir.toString(), "--seed", "2", "--epochs", "40", "--target-users", "600"),
+                List.of(
+                    "--out",
+                    dir.toString(),
+                    "--seed",
+                    "2",
+                    "--epochs",
+                    "40",
+                    "--target-users",
+                    "600"),
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
     assertEquals(0, rc);
@@ -54,9 +62,9 @@ class GraftRunTest {
     String yaml =
         Files.readString(job, StandardCharsets.UTF_8)
             .replace("seeds: 5", "seeds: 2")
-            .replace("epochs: 80}", "epochs: 40, learning-rate: 4}")
+            .replace("epochs: 160}", "epochs: 40}")
             .replace("test-fraction: 0.3", "test-fraction: 0.5")
-            .replace("budget: {epochs: 80", "budget: {epochs: 40");
+            .replace("budget: {epochs: 160", "budget: {epochs: 40");
     Files.writeString(job, yaml, StandardCharsets.UTF_8);
     try (Graft graft =
         Graft.builder()
@@ -80,6 +88,9 @@ class GraftRunTest {
     return r.outcomes().stream()
         .filter(o -> o.strategyId().equals(id))
         .findFirst()
-        .orElseThrow(() -> new AssertionError(id + " did not run: " + r.outcomes() + " skipped " + r.skipped()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    id + " did not run: " + r.outcomes() + " skipped " + r.skipped()));
   }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
 import org.pf4j.Extension;
 
 /**
- * {@code graft recommender scenario-data --out DIR [--seed N] [--overlap 0.6] [--epochs 80]}:
+ * {@code graft recommender scenario-data --out DIR [--seed N] [--overlap 0.6] [--epochs 40]}:
  * writes the cold-start scenario as files a job can read — {@code target.csv} and {@code
  * source.csv} (interactions-csv: {@code user,item,timestamp}, implicit), the source model trained
  * on the source domain in {@code sources/source-domain/}, and {@code cross-domain-cold-start.yaml},
@@ -64,7 +64,7 @@ public final class ScenarioDataCommand implements PluginCommand {
     Path dir = Path.of(a.require("out", "recommender scenario-data"));
     long seed = Long.parseLong(a.get("seed", "1"));
     double overlap = Double.parseDouble(a.get("overlap", "0.6"));
-    int epochs = Integer.parseInt(a.get("epochs", "80"));
+    int epochs = Integer.parseInt(a.get("epochs", "40"));
     int targetUsers = Integer.parseInt(a.get("target-users", "1500"));
     CrossDomainData d =
         CrossDomainGenerator.generate(
@@ -76,7 +76,7 @@ public final class ScenarioDataCommand implements PluginCommand {
       write(d.target(), dir.resolve("target.csv"));
       write(d.source(), dir.resolve("source.csv"));
       FactorConfig cfg =
-          FactorConfig.twoTower(32, Objective.BPR, seed).withEpochs(epochs).withBatch(256, 2.0);
+          FactorConfig.twoTower(32, Objective.BPR, seed).withEpochs(epochs).withBatch(256, 4.0);
       FactorTrainer.Trained t = FactorTrainer.train(d.source(), cfg, null);
       Path model = dir.resolve("sources/source-domain");
       if (Files.exists(model)) {
@@ -145,11 +145,11 @@ public final class ScenarioDataCommand implements PluginCommand {
             location: sources
         strategies:
           - id: emcdr
-            options: {mode: regularise, epochs: 80}
+            options: {mode: regularise, prior-weight: 0.3, epochs: 160}
           - id: target-only
-            options: {epochs: 80}
+            options: {epochs: 160}
         evaluation: {protocol: holdout, seeds: 5, task: ranking, evaluator: ranking-by-activity, baseline: target-only, metric: ndcg@10/cold}
-        budget: {epochs: 80, time: 10m}
+        budget: {epochs: 160, time: 30m}
         output: runs/cross-domain-cold-start
         """
         .formatted(seed);

@@ -42,8 +42,8 @@ import org.tensorflow.types.TInt32;
  * priorWeight * w_u * |p_u - prior_u|^2} and initialises {@code p_u} at the prior where {@code w_u
  * > 0}.
  *
- * <p>Deterministic for a seed on CPU: initial values, shuffling and negatives come from seeded Java
- * generators.
+ * <p>Reproducible for a seed on CPU up to float round-off: initial values, shuffling and negatives
+ * come from seeded Java generators.
  */
 public final class FactorTrainer {
 
@@ -60,7 +60,17 @@ public final class FactorTrainer {
   public record Trained(FactorModel model, TrainingReport report) {}
 
   /**
-   * Trains on the CPU.
+   * The CPU placement training uses by default: one intra-op and one inter-op thread, so sparse
+   * Adagrad updates are never sharded over threads that race on repeated rows of a batch. A seed
+   * then reproduces a model up to float round-off (TensorFlow's oneDNN kernels may differ in the
+   * last bit between runs, about 1e-7 relative); the ops of a factor-model step are small, so one
+   * thread costs little.
+   */
+  public static final DeviceConfig SINGLE_THREAD_CPU =
+      new DeviceConfig(DeviceConfig.Kind.CPU, 0, false, 1, 1);
+
+  /**
+   * Trains on the CPU with one thread ({@link #SINGLE_THREAD_CPU}).
    *
    * @param data training interactions
    * @param config how to train
@@ -68,7 +78,7 @@ public final class FactorTrainer {
    * @return the model and the report
    */
   public static Trained train(Interactions data, FactorConfig config, UserPrior prior) {
-    return train(data, config, prior, DeviceConfig.cpu());
+    return train(data, config, prior, SINGLE_THREAD_CPU);
   }
 
   /**

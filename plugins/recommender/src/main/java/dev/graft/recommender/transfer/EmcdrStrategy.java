@@ -20,7 +20,7 @@ import org.pf4j.Extension;
  * embeddings; the strategy maps them into the target's user space and either gives cold users the
  * mapped embedding ({@code mode: map}) or initialises and regularises every shared user towards it
  * ({@code mode: regularise}, the default). Options: {@code mode}, {@code cold-max} (3), {@code
- * ridge} (1), {@code prior-weight} (1), plus the {@link ModelOptions}.
+ * ridge} (1), {@code prior-weight} (0.3), plus the {@link ModelOptions}.
  */
 @Extension
 public final class EmcdrStrategy implements TransferStrategy {
@@ -57,7 +57,7 @@ public final class EmcdrStrategy implements TransferStrategy {
             CrossDomainTransfer.Mode.parse(o.getOrDefault("mode", "regularise")),
             ModelOptions.integer(o, "cold-max", 3, ID),
             ModelOptions.real(o, "ridge", 1.0, ID),
-            ModelOptions.real(o, "prior-weight", 1.0, ID));
+            ModelOptions.real(o, "prior-weight", 0.3, ID));
     UserEmbeddings source = StrategySupport.sourceEmbeddings(context, data);
     CrossDomainTransfer.Outcome out =
         CrossDomainTransfer.transfer(source, data, cfg, settings, null);

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * The model options every recommender strategy accepts, with defaults that depend on the feedback:
  * {@code objective} ({@code mse} for explicit ratings, {@code bpr} for implicit; or {@code
  * sampled-softmax}), {@code dimension} (32), {@code epochs} (60, capped by the job's budget),
- * {@code batch-size} (256), {@code learning-rate} (Adagrad; 0.1 for MSE, 2.0 for the implicit
+ * {@code batch-size} (256), {@code learning-rate} (Adagrad; 0.1 for MSE, 4.0 for the implicit
  * losses), {@code l2} (0.02 / 0.01), {@code negatives} (4 for BPR, 32 for sampled softmax), {@code
  * content-hidden} (0 = no content tower).
  */
@@ -78,7 +78,7 @@ public final class ModelOptions {
     int epochs = Math.min(budget.maxEpochs(), integer(options, "epochs", 60, strategy));
     int batch = integer(options, "batch-size", 256, strategy);
     boolean mse = objective == Objective.MSE;
-    double lr = real(options, "learning-rate", mse ? 0.1 : 2.0, strategy);
+    double lr = real(options, "learning-rate", mse ? 0.1 : 4.0, strategy);
     double l2 = real(options, "l2", mse ? 0.02 : 0.01, strategy);
     int negatives =
         integer(

@@ -65,20 +65,20 @@ public final class RecommenderModel implements TrainedModel {
     List<UserHistory> users = dev.graft.recommender.data.RecommenderData.histories(data);
     int items = model.catalog().size();
     double[] out = new double[users.size() * items];
-    for (int r = 0; r < users.size(); r++) {
-      UserHistory h = users.get(r);
-      if (h.catalog() != model.catalog()
-          && !h.catalog().itemIds().equals(model.catalog().itemIds())) {
+    if (!users.isEmpty()) {
+      var catalog = users.get(0).catalog();
+      if (catalog != model.catalog() && !catalog.itemIds().equals(model.catalog().itemIds())) {
         throw new InvalidInputException(
             RecommenderErrors.NOT_INTERACTION_DATA,
-            "user '"
-                + h.userId()
-                + "' refers to a catalogue of "
-                + h.catalog().size()
+            "the users refer to a catalogue of "
+                + catalog.size()
                 + " items; the model ranks another catalogue of "
                 + items
                 + " items.");
       }
+    }
+    for (int r = 0; r < users.size(); r++) {
+      UserHistory h = users.get(r);
       int u = model.userIndex(h.userId());
       float[] s =
           u >= 0

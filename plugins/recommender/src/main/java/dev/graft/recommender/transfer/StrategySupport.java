@@ -2,6 +2,7 @@ package dev.graft.recommender.transfer;
 
 import dev.graft.api.data.Dataset;
 import dev.graft.api.data.FeatureMatrix;
+import dev.graft.api.data.RegressionTargets;
 import dev.graft.api.evaluate.Metric;
 import dev.graft.api.provenance.Provenance;
 import dev.graft.api.transfer.TransferContext;
@@ -9,9 +10,11 @@ import dev.graft.recommender.data.Interactions;
 import dev.graft.recommender.data.RecommenderData;
 import dev.graft.recommender.data.UserHistory;
 import dev.graft.recommender.eval.ActivityRankingEvaluator;
+import dev.graft.recommender.eval.RatingErrorEvaluator;
 import dev.graft.recommender.model.FactorConfig;
 import dev.graft.recommender.model.Objective;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,16 +81,17 @@ final class StrategySupport {
       return List.of();
     }
     Dataset<?> v = c.validation().get();
-    try {
-      if (model.factors().objective() == Objective.MSE) {
-        return new dev.graft.recommender.eval.RatingErrorEvaluator()
-            .evaluate(
-                new RecommenderModel(model.factors(), model.provenance(), false).predict(v),
-                v.targets().get());
-      }
-      return new ActivityRankingEvaluator().evaluate(model.predict(v), v.targets().get());
-    } catch (dev.graft.api.error.InvalidInputException e) {
+    if (!(v.targets().get() instanceof RegressionTargets relevance)
+        || Arrays.stream(relevance.values().data()).noneMatch(x -> x > 0)) {
+      // no held-out interaction among the validation users: nothing to measure
       return List.of();
     }
+    if (model.factors().objective() == Objective.MSE) {
+      return new RatingErrorEvaluator()
+          .evaluate(
+              new RecommenderModel(model.factors(), model.provenance(), false).predict(v),
+              relevance);
+    }
+    return new ActivityRankingEvaluator().evaluate(model.predict(v), relevance);
   }
 }

@@ -54,8 +54,8 @@ class ThroughputBench {
             + ratings.size()
             + " interactions");
     log(r, "");
-    log(r, "| model | d | batch | epochs | interactions/s |");
-    log(r, "|---|---|---|---|---|");
+    log(r, "| model | d | batch | epochs | TF threads | interactions/s |");
+    log(r, "|---|---|---|---|---|---|");
     record(r, "biased MF (MSE)", ratings, FactorConfig.biasedMf(32, 1), 256);
     record(r, "biased MF (MSE)", ratings, FactorConfig.biasedMf(32, 1), 1024);
     record(
