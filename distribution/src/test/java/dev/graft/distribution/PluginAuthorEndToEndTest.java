@@ -170,6 +170,8 @@ class PluginAuthorEndToEndTest {
     String rank = graft(home, env, "rank", "rank", "job.yaml");
     assertTrue(rank.contains("acme-centroid-margin"), "graft rank scores with the plugin:\n" + rank);
     String run = graft(home, env, "run", "run", "job.yaml");
+    System.out.println(rank);
+    System.out.println(run);
     Matcher score = Pattern.compile("acme-centroid-margin=(-?[0-9.]+)").matcher(run);
     assertTrue(score.find(), "the plugin's estimator scored the source:\n" + run);
     double margin = Double.parseDouble(score.group(1));
