@@ -36,8 +36,8 @@ final class Commands {
   }
 
   /**
-   * Runs a command, waits at most {@code timeout}, and returns its combined output; a non-zero
-   * exit or a timeout fails the test with the command and the end of its output.
+   * Runs a command, waits at most {@code timeout}, and returns its combined output; a non-zero exit
+   * or a timeout fails the test with the command and the end of its output.
    */
   static String run(
       List<String> command, Path dir, Map<String, String> env, Duration timeout, Path log)

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * to the docs without an entry here fails this test.
  *
  * <p>Commands are compared after joining {@code \}-continued lines, dropping trailing {@code #}
- * comments and collapsing white space; in {@code console} blocks only {@code $ } lines are
- * commands (the rest is output).
+ * comments and collapsing white space; in {@code console} blocks only {@code $ } lines are commands
+ * (the rest is output).
  */
 class DocsCommandsTest {
 
@@ -98,7 +98,8 @@ class DocsCommandsTest {
   }
 
   private static final Pattern BLOCK =
-      Pattern.compile("^```(bash|sh|shell|console)[ \\t]*\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
+      Pattern.compile(
+          "^```(bash|sh|shell|console)[ \\t]*\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
 
   /** A command found in a doc. */
   record Documented(String file, String command) {}
@@ -196,7 +197,8 @@ class DocsCommandsTest {
     assertEquals(
         List.of("a --x 1 --y 2", "b"),
         split("# a comment\na --x 1 \\\n   --y 2   # trailing\n\nb\n", false));
-    assertEquals(List.of("graft plugins"), split("$ graft plugins\nvision  0.1.0  STARTED\n", true));
+    assertEquals(
+        List.of("graft plugins"), split("$ graft plugins\nvision  0.1.0  STARTED\n", true));
   }
 
   private static void assertEquals(Object expected, Object actual) {

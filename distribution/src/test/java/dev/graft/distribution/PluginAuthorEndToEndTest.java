@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The plugin author's path, end to end, on the built {@code graft-<version>.tar.gz}: unpack it
- * into a temporary folder, generate a plugin from {@code graft-plugin-archetype}, build it with
- * Maven (offline, the build's own local repository), drop its jar into the unpacked {@code
- * plugins/}, see its extensions in {@code bin/graft plugins}, and use its estimator and strategy
- * in a {@code bin/graft run} on the real UCI digits the vision plugin ships, from a source
- * pretrained with {@code bin/graft pretrain vision}.
+ * The plugin author's path, end to end, on the built {@code graft-<version>.tar.gz}: unpack it into
+ * a temporary folder, generate a plugin from {@code graft-plugin-archetype}, build it with Maven
+ * (offline, the build's own local repository), drop its jar into the unpacked {@code plugins/}, see
+ * its extensions in {@code bin/graft plugins}, and use its estimator and strategy in a {@code
+ * bin/graft run} on the real UCI digits the vision plugin ships, from a source pretrained with
+ * {@code bin/graft pretrain vision}.
  *
  * <p>Needs the archetype and Graft's artifacts in the local repository: the reactor installs them
  * before this module's integration-test phase under {@code mvn install}.
@@ -168,7 +168,8 @@ class PluginAuthorEndToEndTest {
             ""),
         StandardCharsets.UTF_8);
     String rank = graft(home, env, "rank", "rank", "job.yaml");
-    assertTrue(rank.contains("acme-centroid-margin"), "graft rank scores with the plugin:\n" + rank);
+    assertTrue(
+        rank.contains("acme-centroid-margin"), "graft rank scores with the plugin:\n" + rank);
     String run = graft(home, env, "run", "run", "job.yaml");
     System.out.println(rank);
     System.out.println(run);

@@ -33,8 +33,8 @@ import java.util.stream.IntStream;
 
 /**
  * A host application that embeds Graft: it pretrains a source with the vision plugin's command,
- * ranks it and transfers it to the real UCI handwritten digits with a job built in Java, then
- * loads the exported model and serves predictions from four threads at once.
+ * ranks it and transfers it to the real UCI handwritten digits with a job built in Java, then loads
+ * the exported model and serves predictions from four threads at once.
  *
  * <pre>
  * java -cp ... dev.graft.examples.host.EmbeddingHost PLUGINS_DIR WORK_DIR DIGITS_CSV
@@ -61,7 +61,8 @@ public final class EmbeddingHost {
    * @param winnerAccuracy the winner's mean test accuracy in the run
    * @param predicted how many examples the served model predicted
    * @param servedAccuracy the served model's accuracy on them
-   * @param threadsAgree whether predictions from {@value #THREADS} threads equal the sequential ones
+   * @param threadsAgree whether predictions from {@value #THREADS} threads equal the sequential
+   *     ones
    */
   public record Summary(
       List<String> ranking,
