@@ -152,4 +152,14 @@ public class SpeechThroughputBench {
     String text = run(Path.of(System.getProperty("graft.bench.dir", "target/bench")));
     assertTrue(text.contains("clips/s"));
   }
+
+  /**
+   * Runs the bench outside JUnit.
+   *
+   * @param args the bench folder (default {@code target/bench})
+   * @throws IOException if the summary cannot be written
+   */
+  public static void main(String[] args) throws IOException {
+    run(Path.of(args.length > 0 ? args[0] : "target/bench"));
+  }
 }

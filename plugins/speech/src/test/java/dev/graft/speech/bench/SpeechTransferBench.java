@@ -207,4 +207,22 @@ public class SpeechTransferBench {
       assertTrue(text.contains("winner"));
     }
   }
+
+  /**
+   * Runs the benches outside JUnit (e.g. with a fixed class path).
+   *
+   * @param args the bench folder (default {@code target/bench}), the jobs (comma-separated, default
+   *     all three), seeds (5), the epoch budget (150) and pretraining epochs (30)
+   * @throws IOException if a summary cannot be written
+   */
+  public static void main(String[] args) throws IOException {
+    Path root = Path.of(args.length > 0 ? args[0] : "target/bench");
+    String jobs = args.length > 1 ? args[1] : "speaker-transfer,task-transfer,source-pool";
+    int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 150;
+    int pretrain = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+    for (String job : jobs.split(",")) {
+      run(root, job.trim(), seeds, epochs, pretrain);
+    }
+  }
 }
