@@ -1,9 +1,9 @@
 package dev.graft.engine.pipeline;
 
-import dev.graft.api.data.ClassLabels;
 import dev.graft.api.data.Dataset;
 import dev.graft.api.data.FeatureMatrix;
 import dev.graft.api.data.ProbabilityMatrix;
+import dev.graft.api.data.Targets;
 import dev.graft.api.estimate.EstimationInput;
 import dev.graft.api.estimate.TransferabilityEstimator;
 import dev.graft.api.estimate.TransferabilityScore;
@@ -68,19 +68,24 @@ final class SourceRanker {
     return out;
   }
 
-  /** The estimators to use: those named, or every registered feature/probability estimator. */
+  /**
+   * The estimators to use for a task: those named that support it, or every registered estimator
+   * that supports it.
+   */
   static List<TransferabilityEstimator> choose(
-      List<String> ids, List<TransferabilityEstimator> registered) {
+      List<String> ids, List<TransferabilityEstimator> registered, TaskType task) {
+    List<TransferabilityEstimator> out = new ArrayList<>();
     if (!ids.isEmpty()) {
-      List<TransferabilityEstimator> out = new ArrayList<>();
       for (String id : ids) {
-        registered.stream().filter(e -> e.id().equals(id)).findFirst().ifPresent(out::add);
+        registered.stream()
+            .filter(e -> e.id().equals(id) && e.capabilities().supports(task))
+            .findFirst()
+            .ifPresent(out::add);
       }
       return out;
     }
-    List<TransferabilityEstimator> out = new ArrayList<>();
     for (TransferabilityEstimator e : registered) {
-      if (e.capabilities().supports(TaskType.CLASSIFICATION)) {
+      if (e.capabilities().supports(task)) {
         out.add(e);
       }
     }
@@ -100,7 +105,7 @@ final class SourceRanker {
       List<TransferabilityEstimator> estimators,
       int keepTop,
       long seed) {
-    ClassLabels labels = target.labels().select(train);
+    Targets labels = target.truth(train);
     Dataset<?> trainData = target.dataset().subset(train);
     Estimation estimation = new Estimation(estimators);
     List<String> ids = estimators.stream().map(TransferabilityEstimator::id).toList();

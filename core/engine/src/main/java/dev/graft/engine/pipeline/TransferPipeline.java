@@ -10,6 +10,7 @@ import dev.graft.api.evaluate.Evaluator;
 import dev.graft.api.evaluate.Metric;
 import dev.graft.api.extension.Modality;
 import dev.graft.api.extension.Requirement;
+import dev.graft.api.extension.TaskType;
 import dev.graft.api.source.Source;
 import dev.graft.api.source.SourceLoader;
 import dev.graft.api.transfer.TransferStrategy;
@@ -225,24 +226,29 @@ public final class TransferPipeline {
       SourceRanker ranker,
       PipelineListener listener) {
     int[] train = plans.get(0).split().train();
-    if (!target.classification() || train.length == 0) {
+    if (train.length == 0) {
       listener.note(
-          (target.classification()
-                  ? "no labelled target examples (labels-per-class 0)"
-                  : "a " + spec.evaluation().task() + " target has no class labels")
-              + ": the estimators cannot rank the sources, so the strategies run on all "
+          "no labelled target examples (labels-per-class 0): the estimators cannot rank the"
+              + " sources, so the strategies run on all "
               + sources.byId().size()
               + " of them");
       return SourceRanker.unranked(sources);
     }
-    return ranker.rank(
-        sources,
-        features,
-        target,
-        train,
-        SourceRanker.choose(spec.estimators(), instances(TransferabilityEstimator.class)),
-        spec.keepTop(),
-        spec.seed());
+    TaskType task = target.classification() ? TaskType.CLASSIFICATION : TaskType.RANKING;
+    List<TransferabilityEstimator> estimators =
+        SourceRanker.choose(spec.estimators(), instances(TransferabilityEstimator.class), task);
+    if (estimators.isEmpty() && !target.classification()) {
+      listener.note(
+          "no "
+              + (spec.estimators().isEmpty() ? "installed" : "named")
+              + " estimator supports a "
+              + spec.evaluation().task()
+              + " target, so the strategies run on all "
+              + sources.byId().size()
+              + " sources");
+      return SourceRanker.unranked(sources);
+    }
+    return ranker.rank(sources, features, target, train, estimators, spec.keepTop(), spec.seed());
   }
 
   /** The deciding metric must be one the evaluator returned. */
