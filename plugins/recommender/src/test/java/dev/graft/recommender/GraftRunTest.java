@@ -78,6 +78,14 @@ class GraftRunTest {
       double transfer = emcdr.metric("ndcg@10/cold").mean();
       double base = baseline.metric("ndcg@10/cold").mean();
       assertTrue(transfer > base, "emcdr " + transfer + " vs target-only " + base);
+      // paired: better on every seed's run
+      for (int i = 0; i < 2; i++) {
+        assertTrue(
+            emcdr.metric("ndcg@10/cold").perRun().get(i)
+                > baseline.metric("ndcg@10/cold").perRun().get(i),
+            "run " + i);
+      }
+      assertEquals(1, result.ranking().size());
       assertNotNull(result.winner());
       assertEquals("source-domain", emcdr.sourceId());
       assertTrue(Files.isDirectory(dir.resolve("runs/cross-domain-cold-start")));

@@ -38,11 +38,18 @@ import org.junit.jupiter.api.io.TempDir;
  * with the manifest the plugin parent writes, dropped into a plugins folder and loaded by the
  * engine's {@link PluginHost}; the extensions it finds work through the plugin's class loader.
  */
-class RecommenderPluginTest {
+public class RecommenderPluginTest {
 
   @TempDir Path temp;
 
-  static Path pluginJar(Path dir) throws IOException {
+  /**
+   * Packs target/classes into a plugin jar as maven-jar-plugin does, with the PF4J manifest.
+   *
+   * @param dir the plugins folder
+   * @return the jar
+   * @throws IOException if writing fails
+   */
+  public static Path pluginJar(Path dir) throws IOException {
     Path classes =
         Path.of(
             MovieLensRatingsReader.class

@@ -143,6 +143,8 @@ public final class ScenarioDataCommand implements PluginCommand {
         sources:
           - loader: recommender-model
             location: sources
+        # ranks sources once the engine runs RANKING estimators (today a ranking job keeps them all)
+        estimators: [ranking-probe]
         strategies:
           - id: emcdr
             options: {mode: regularise, prior-weight: 0.3, epochs: 160}

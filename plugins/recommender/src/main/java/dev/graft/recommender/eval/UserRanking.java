@@ -22,7 +22,7 @@ public record UserRanking(double ndcg, double hit, double reciprocalRank) {
    * @return the metrics, or null if the user cannot be measured
    */
   public static UserRanking of(double[] scores, double[] relevance, int k) {
-    double[] gains = new double[0];
+    double[] gains;
     int bestRank = Integer.MAX_VALUE;
     int relevantCount = 0;
     for (int j = 0; j < scores.length; j++) {

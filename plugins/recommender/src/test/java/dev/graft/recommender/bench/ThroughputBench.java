@@ -2,6 +2,7 @@ package dev.graft.recommender.bench;
 
 import static dev.graft.recommender.bench.BenchSupport.log;
 
+import dev.graft.api.config.DeviceConfig;
 import dev.graft.recommender.Fixtures;
 import dev.graft.recommender.data.Catalog;
 import dev.graft.recommender.data.Feedback;
@@ -72,6 +73,13 @@ class ThroughputBench {
         1024);
     record(
         r,
+        "two-tower BPR, 4 negatives",
+        implicit,
+        FactorConfig.twoTower(32, Objective.BPR, 1),
+        1024,
+        DeviceConfig.cpu());
+    record(
+        r,
         "two-tower sampled softmax, 32 negatives",
         implicit,
         FactorConfig.twoTower(32, Objective.SAMPLED_SOFTMAX, 1),
@@ -91,17 +99,28 @@ class ThroughputBench {
 
   private static void record(
       StringBuilder r, String name, Interactions data, FactorConfig base, int batch) {
+    record(r, name, data, base, batch, FactorTrainer.SINGLE_THREAD_CPU);
+  }
+
+  private static void record(
+      StringBuilder r,
+      String name,
+      Interactions data,
+      FactorConfig base,
+      int batch,
+      DeviceConfig device) {
     FactorConfig c = base.withEpochs(3).withBatch(batch, base.learningRate());
-    FactorTrainer.Trained t = FactorTrainer.train(data, c, null);
+    FactorTrainer.Trained t = FactorTrainer.train(data, c, null, device);
     log(
         r,
         String.format(
             Locale.ROOT,
-            "| %s | %d | %d | %d | %.0f |",
+            "| %s | %d | %d | %d | %s | %.0f |",
             name,
             c.dimension(),
             batch,
             c.epochs(),
+            device.intraOpThreads() == 0 ? "TF default" : Integer.toString(device.intraOpThreads()),
             t.report().interactionsPerSecond()));
   }
 
