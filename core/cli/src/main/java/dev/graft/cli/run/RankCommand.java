@@ -37,7 +37,7 @@ public final class RankCommand implements Callable<Integer> {
         new TransferPipeline(root.session().registry(), root.session().config())
             .rank(jobSpec, job.toAbsolutePath().getParent(), progress);
     progress.finish();
-    RunSummary.printRanking(spec.commandLine().getOut(), ranking);
+    RunSummary.printRanking(spec.commandLine().getOut(), ranking, "kept (keep-top)");
     return GraftCli.EXIT_OK;
   }
 }

@@ -14,7 +14,11 @@ final class RunSummary {
 
   private RunSummary() {}
 
-  static void printRanking(PrintWriter out, Iterable<RankedSource> ranking) {
+  /**
+   * Prints the ranking; {@code selectedLabel} marks the sources kept (e.g. {@code transferred}
+   * after a run, {@code kept} for {@code graft rank}, which trains nothing).
+   */
+  static void printRanking(PrintWriter out, Iterable<RankedSource> ranking, String selectedLabel) {
     out.println("Sources, best first (consensus of the estimators' ranks):");
     for (RankedSource r : ranking) {
       StringBuilder scores = new StringBuilder();
@@ -28,7 +32,7 @@ final class RunSummary {
           r.rank(),
           r.sourceId(),
           r.consensusRank(),
-          r.selected() ? "  [transferred]" : "",
+          r.selected() ? "  [" + selectedLabel + "]" : "",
           scores);
     }
   }
@@ -42,7 +46,7 @@ final class RunSummary {
         r.target().examples(),
         r.target().classes().size(),
         r.protocol());
-    printRanking(out, r.ranking());
+    printRanking(out, r.ranking(), "transferred");
     out.println();
     String baseline = r.baselineStrategy();
     out.printf(
