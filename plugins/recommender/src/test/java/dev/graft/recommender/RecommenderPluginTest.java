@@ -118,7 +118,8 @@ public class RecommenderPluginTest {
       assertEquals(Set.of("recommender-model"), ids.get(SourceLoader.class));
       assertEquals(
           Set.of("ranking-probe"), ids.get(dev.graft.api.estimate.TransferabilityEstimator.class));
-      assertEquals(Set.of("recommender-scenario-data"), ids.get(PluginCommand.class));
+      assertEquals(
+          Set.of("recommender-scenario-data", "recommender-train"), ids.get(PluginCommand.class));
       DatasetReader reader =
           (DatasetReader)
               ext.stream()

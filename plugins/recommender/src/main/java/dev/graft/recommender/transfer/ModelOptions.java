@@ -60,13 +60,7 @@ public final class ModelOptions {
     for (String k : new TreeSet<>(options.keySet())) {
       if (!known.contains(k)) {
         throw new ConfigException(
-            "strategies["
-                + strategy
-                + "].options has no option '"
-                + k
-                + "'; known: "
-                + known
-                + ".");
+            where(strategy) + " has no option '" + k + "'; known: " + known + ".");
       }
     }
     boolean explicit = catalog.feedback() == Feedback.EXPLICIT;
@@ -91,6 +85,15 @@ public final class ModelOptions {
         objective, dimension, epochs, batch, lr, l2, negatives, true, hidden, 0.1, 0, seed);
   }
 
+  /** How errors name the options: a strategy's job options, or a command's flags. */
+  private static String where(String owner) {
+    return owner.startsWith("graft ") ? owner : "strategies[" + owner + "].options";
+  }
+
+  private static String option(String owner, String key) {
+    return owner.startsWith("graft ") ? owner + " --" + key : where(owner) + "." + key;
+  }
+
   static Objective objective(String text, String strategy) {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "mse" -> Objective.MSE;
@@ -98,9 +101,8 @@ public final class ModelOptions {
       case "sampled-softmax", "softmax" -> Objective.SAMPLED_SOFTMAX;
       default ->
           throw new ConfigException(
-              "strategies["
-                  + strategy
-                  + "].options.objective is '"
+              option(strategy, "objective")
+                  + " is '"
                   + text
                   + "'; use mse, bpr or sampled-softmax.");
     };
@@ -114,8 +116,7 @@ public final class ModelOptions {
     try {
       return Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
-      throw new ConfigException(
-          "strategies[" + strategy + "].options." + key + " is '" + v + "'; use a whole number.");
+      throw new ConfigException(option(strategy, key) + " is '" + v + "'; use a whole number.");
     }
   }
 
@@ -127,8 +128,7 @@ public final class ModelOptions {
     try {
       return Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
-      throw new ConfigException(
-          "strategies[" + strategy + "].options." + key + " is '" + v + "'; use a number.");
+      throw new ConfigException(option(strategy, key) + " is '" + v + "'; use a number.");
     }
   }
 }
