@@ -75,7 +75,12 @@ public final class TextInputEncoder implements InputEncoder {
       return c.encoding();
     }
     TextEncoding e = new TextEncoding(TextInputSpec.fromMap(inputSpec));
-    cached = new Cached(inputSpec == null ? Map.of() : Map.copyOf(inputSpec), e);
+    cached =
+        new Cached(
+            inputSpec == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.HashMap<>(inputSpec)),
+            e);
     return e;
   }
 

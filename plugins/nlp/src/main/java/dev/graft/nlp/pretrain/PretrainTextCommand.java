@@ -281,14 +281,18 @@ public final class PretrainTextCommand implements PluginCommand {
       Path where = store != null ? store : ModelStores.defaultStore(env);
       if (source.fortuneSources) {
         Path scratch = Files.createTempDirectory("graft-fortunes");
-        FortuneSources.ensure(
-            where,
-            scratch,
-            DeviceConfig.parse(device),
-            line -> {
-              out.println(line);
-              out.flush();
-            });
+        try {
+          FortuneSources.ensure(
+              where,
+              scratch,
+              DeviceConfig.parse(device),
+              line -> {
+                out.println(line);
+                out.flush();
+              });
+        } finally {
+          dev.graft.api.io.AtomicFiles.deleteTree(scratch);
+        }
         return 0;
       }
       if (name == null) {
