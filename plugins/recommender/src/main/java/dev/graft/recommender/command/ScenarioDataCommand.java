@@ -143,7 +143,7 @@ public final class ScenarioDataCommand implements PluginCommand {
         sources:
           - loader: recommender-model
             location: sources
-        # ranks sources once the engine runs RANKING estimators (today a ranking job keeps them all)
+        # the plugin's estimator for ranking targets: source user features -> held-out items
         estimators: [ranking-probe]
         strategies:
           - id: emcdr
