@@ -16,6 +16,7 @@ import dev.graft.api.error.GraftException;
 import dev.graft.api.evaluate.Metric;
 import dev.graft.api.evaluate.Predictions;
 import dev.graft.api.extension.Requirement;
+import dev.graft.api.extension.TaskType;
 import dev.graft.api.source.Source;
 import dev.graft.api.transfer.TrainedModel;
 import dev.graft.api.transfer.TrainingBudget;
@@ -199,15 +200,24 @@ public abstract class TransferStrategyContract extends ExtensionContract<Transfe
     }
   }
 
-  private static void checkPredictions(String what, Predictions p, Dataset<?> data) {
+  /**
+   * One finite prediction row per example; for classification one probability per class. Scores of
+   * a ranking strategy may be {@code -Infinity}: the ranking evaluators' mark for items a user must
+   * not be recommended (their own history).
+   */
+  private void checkPredictions(String what, Predictions p, Dataset<?> data) {
     assertNotNull(p, what + ": predictions");
+    boolean masksAllowed =
+        p.probabilities().isEmpty() && extension().capabilities().supports(TaskType.RANKING);
     FeatureMatrix values =
         p.probabilities().isPresent()
             ? p.probabilities().get().values()
             : p.outputs().orElseThrow();
     assertEquals(data.size(), values.rows(), what + ": one prediction row per example");
     for (double v : values.data()) {
-      assertTrue(Double.isFinite(v), what + ": non-finite prediction " + v);
+      assertTrue(
+          Double.isFinite(v) || (masksAllowed && v == Double.NEGATIVE_INFINITY),
+          what + ": non-finite prediction " + v);
     }
     if (data.targets().orElse(null) instanceof ClassLabels labels) {
       assertTrue(p.probabilities().isPresent(), what + ": class labels need class probabilities");
