@@ -155,6 +155,9 @@ public class SpeechTransferBench {
           }
         }
       }
+      if (ids.size() < 2) {
+        continue; // the job did not run this strategy on enough sources
+      }
       SpeechBenchSupport.log(
           report,
           String.format(Locale.ROOT, "ground truth %s accuracy: %s = %s", strategy, ids, acc));
