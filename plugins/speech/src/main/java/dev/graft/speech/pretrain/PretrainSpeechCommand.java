@@ -158,6 +158,53 @@ public final class PretrainSpeechCommand implements PluginCommand {
     int nMfcc;
 
     @Option(
+        names = "--window",
+        defaultValue = "hann",
+        paramLabel = "W",
+        description = "analysis window: hann, hamming or rectangular (default: ${DEFAULT-VALUE})")
+    String window;
+
+    @Option(
+        names = "--frame-ms",
+        defaultValue = "30",
+        paramLabel = "MS",
+        description = "frame length in milliseconds (default: ${DEFAULT-VALUE})")
+    double frameMs;
+
+    @Option(
+        names = "--hop-ms",
+        defaultValue = "20",
+        paramLabel = "MS",
+        description = "hop between frames in milliseconds (default: ${DEFAULT-VALUE})")
+    double hopMs;
+
+    @Option(
+        names = "--n-fft",
+        paramLabel = "N",
+        description = "FFT size, a power of two (default: the smallest one >= the frame length)")
+    Integer nFft;
+
+    @Option(
+        names = "--fmin",
+        defaultValue = "20",
+        paramLabel = "HZ",
+        description = "lowest mel filter edge (default: ${DEFAULT-VALUE})")
+    double fmin;
+
+    @Option(
+        names = "--fmax",
+        paramLabel = "HZ",
+        description = "highest mel filter edge (default: 7600, at most 0.95 x sample rate / 2)")
+    Double fmax;
+
+    @Option(
+        names = "--log-floor",
+        defaultValue = "1e-6",
+        paramLabel = "E",
+        description = "smallest mel energy before the logarithm (default: ${DEFAULT-VALUE})")
+    double logFloor;
+
+    @Option(
         names = "--sample-rate",
         defaultValue = "16000",
         paramLabel = "HZ",
@@ -253,18 +300,22 @@ public final class PretrainSpeechCommand implements PluginCommand {
             default ->
                 throw new ConfigException("--features is '" + features + "'; use log-mel or mfcc.");
           };
+      int frame = (int) Math.round(sampleRate * frameMs / 1000);
+      int hop = (int) Math.round(sampleRate * hopMs / 1000);
+      ConfigException.require(frame >= 16, "--frame-ms", frameMs, "at least 16 samples long");
+      ConfigException.require(hop >= 1, "--hop-ms", hopMs, "at least one sample long");
       FeatureSpec spec =
           new FeatureSpec(
               type,
               sampleRate,
-              base.window(),
-              (int) Math.round(sampleRate * 0.030),
-              Integer.highestOneBit((int) Math.round(sampleRate * 0.030) - 1) * 2,
-              (int) Math.round(sampleRate * 0.020),
+              FeatureSpec.Window.valueOf(windowName(window)),
+              frame,
+              nFft != null ? nFft : Integer.highestOneBit(frame - 1) * 2,
+              hop,
               nMels,
-              base.fmin(),
-              Math.min(base.fmax(), sampleRate / 2.0 * 0.95),
-              base.logFloor(),
+              fmin,
+              fmax != null ? fmax : Math.min(base.fmax(), sampleRate / 2.0 * 0.95),
+              logFloor,
               nMfcc,
               base.normalize());
       ConfigException.require(
@@ -328,6 +379,16 @@ public final class PretrainSpeechCommand implements PluginCommand {
               + name
               + "\"]}])");
       return 0;
+    }
+
+    private static String windowName(String w) {
+      String v = w.trim().toUpperCase(Locale.ROOT);
+      for (FeatureSpec.Window x : FeatureSpec.Window.values()) {
+        if (x.name().equals(v)) {
+          return v;
+        }
+      }
+      throw new ConfigException("--window is '" + w + "'; use hann, hamming or rectangular.");
     }
 
     private Dataset<Clip> read(AudioInputSpec input) {

@@ -71,14 +71,20 @@ class PretrainSpeechCommandTest {
                 "--validation",
                 "0.25",
                 "--seed",
-                "5"),
+                "5",
+                "--window",
+                "hamming",
+                "--hop-ms",
+                "16",
+                "--fmax",
+                "7000"),
             out,
             err);
     assertEquals(0, code, out + "\n" + err);
     String o = out.toString();
     assertTrue(
         o.contains(
-            "pretraining kws-ds-cnn on kw (24 clips, 3 classes, 4 speakers, input 49x40x1 log-mel)"),
+            "pretraining kws-ds-cnn on kw (24 clips, 3 classes, 4 speakers, input 61x40x1 log-mel)"),
         o);
     assertTrue(o.contains("epoch 2/2"), o);
     assertTrue(o.contains("source id for jobs: store:kw-tiny"), o);
@@ -89,7 +95,10 @@ class PretrainSpeechCommandTest {
     assertEquals("audio", input.path("kind").asText(), manifest.toString());
     assertEquals(16000, input.path("sampleRate").asInt());
     assertEquals("log-mel", input.path("featureSpec").path("type").asText());
-    assertEquals(320, input.path("featureSpec").path("hop").asInt());
+    assertEquals(256, input.path("featureSpec").path("hop").asInt());
+    assertEquals("hamming", input.path("featureSpec").path("window").asText());
+    assertEquals(7000.0, input.path("featureSpec").path("fmax").asDouble());
+    assertEquals(61, input.path("frames").asInt());
     assertEquals("energy", input.path("align").asText());
     assertTrue(input.path("augmentation").path("noiseProbability").asDouble() > 0);
     assertEquals(
