@@ -264,10 +264,9 @@ final class SpeechScenarios {
   }
 
   /** Reads a set; with {@code shuffled}, through a manifest whose labels are permuted (seed 5). */
-  @SuppressWarnings("unchecked")
   static Dataset<Clip> read(Path set, boolean shuffled, Path scratch) throws IOException {
     if (!shuffled) {
-      return (Dataset<Clip>) new WavFolderReader().read(set, ReadOptions.defaults()).dataset();
+      return new WavFolderReader().read(set, ReadOptions.defaults()).dataset();
     }
     List<String> rows = Files.readAllLines(set.resolve(SpeechSynth.MANIFEST));
     List<String> body = rows.subList(1, rows.size());
@@ -288,9 +287,8 @@ final class SpeechScenarios {
     }
     Path manifest = scratch.resolve(set.getFileName() + "-shuffled.csv");
     Files.writeString(manifest, csv);
-    return (Dataset<Clip>)
-        new AudioCsvReader()
-            .read(manifest, new ReadOptions(BadInputPolicy.FAIL, 0, Map.of()))
-            .dataset();
+    return new AudioCsvReader()
+        .read(manifest, new ReadOptions(BadInputPolicy.FAIL, 0, Map.of()))
+        .dataset();
   }
 }

@@ -58,7 +58,6 @@ public class SpeechThroughputBench {
     return rates[reps / 2];
   }
 
-  @SuppressWarnings("unchecked")
   static String run(Path root) throws IOException {
     StringBuilder report = new StringBuilder();
     SpeechBenchSupport.log(
@@ -75,7 +74,7 @@ public class SpeechThroughputBench {
     SpeechScenarios.pretrainPool(data, store, 30, line -> SpeechBenchSupport.log(report, line));
     Path set = data.resolve("kw-target");
     WavFolderReader reader = new WavFolderReader();
-    Dataset<Clip> clips = (Dataset<Clip>) reader.read(set, ReadOptions.defaults()).dataset();
+    Dataset<Clip> clips = reader.read(set, ReadOptions.defaults()).dataset();
     int n = clips.size();
 
     // the same clips at 44.1 kHz
@@ -125,8 +124,7 @@ public class SpeechThroughputBench {
                 "read + features + embedding, " + d.id(),
                 median(
                     () -> {
-                      Dataset<Clip> fresh =
-                          (Dataset<Clip>) reader.read(set, ReadOptions.defaults()).dataset();
+                      Dataset<Clip> fresh = reader.read(set, ReadOptions.defaults()).dataset();
                       FeatureMatrix f = source.features(fresh);
                       return f.rows();
                     },

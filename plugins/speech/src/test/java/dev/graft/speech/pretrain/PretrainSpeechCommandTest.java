@@ -117,9 +117,7 @@ class PretrainSpeechCommandTest {
     assertEquals(1, found.size());
     assertEquals("store:kw-tiny", found.get(0).id());
     assertEquals("audio", found.get(0).properties().get("input.kind"));
-    @SuppressWarnings("unchecked")
-    Dataset<Clip> clips =
-        (Dataset<Clip>) new WavFolderReader().read(data, ReadOptions.defaults()).dataset();
+    Dataset<Clip> clips = new WavFolderReader().read(data, ReadOptions.defaults()).dataset();
     try (Source source = loader.open(found.get(0))) {
       FeatureMatrix f = source.features(clips);
       assertEquals(24, f.rows());
