@@ -26,6 +26,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Unique;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -42,8 +43,9 @@ import org.tensorflow.types.TInt32;
  * priorWeight * w_u * |p_u - prior_u|^2} and initialises {@code p_u} at the prior where {@code w_u
  * > 0}.
  *
- * <p>Reproducible for a seed on CPU up to float round-off: initial values, shuffling and negatives
- * come from seeded Java generators.
+ * <p>Reproducible bit for bit for a seed on CPU: initial values, shuffling and negatives come from
+ * seeded Java generators, the gradient rows of repeated indices are summed before the sparse update
+ * (no two threads update one row), and the session runs one thread.
  */
 public final class FactorTrainer {
 
@@ -60,11 +62,10 @@ public final class FactorTrainer {
   public record Trained(FactorModel model, TrainingReport report) {}
 
   /**
-   * The CPU placement training uses by default: one intra-op and one inter-op thread, so sparse
-   * Adagrad updates are never sharded over threads that race on repeated rows of a batch. A seed
-   * then reproduces a model up to float round-off (TensorFlow's oneDNN kernels may differ in the
-   * last bit between runs, about 1e-7 relative); the ops of a factor-model step are small, so one
-   * thread costs little.
+   * The CPU placement training uses by default: one intra-op and one inter-op thread, so the order
+   * of every floating-point reduction is fixed and a seed reproduces a model bit for bit (tested).
+   * TensorFlow's default thread pools train faster on idle cores (pass {@code DeviceConfig.cpu()}),
+   * reproducible only up to round-off.
    */
   public static final DeviceConfig SINGLE_THREAD_CPU =
       new DeviceConfig(DeviceConfig.Kind.CPU, 0, false, 1, 1);
@@ -359,20 +360,14 @@ public final class FactorTrainer {
       Operand<TFloat32> eps = tf.constant(1e-7f);
       List<Op> updates = new ArrayList<>();
       int gi = 0;
-      updates.add(
-          after.train.sparseApplyAdagrad(userTable, userAcc, lr, eps, cast(grads[gi++]), users));
+      updates.add(sparseAdagrad(after, userTable, userAcc, lr, eps, cast(grads[gi++]), users));
       if (itemTable != null) {
-        updates.add(
-            after.train.sparseApplyAdagrad(
-                itemTable, itemAcc, lr, eps, cast(grads[gi++]), allItems));
+        updates.add(sparseAdagrad(after, itemTable, itemAcc, lr, eps, cast(grads[gi++]), allItems));
       }
       updates.add(
-          after.train.sparseApplyAdagrad(
-              itemBias, itemBiasAcc, lr, eps, cast(grads[gi++]), allItems));
+          sparseAdagrad(after, itemBias, itemBiasAcc, lr, eps, cast(grads[gi++]), allItems));
       if (mse) {
-        updates.add(
-            after.train.sparseApplyAdagrad(
-                userBias, userBiasAcc, lr, eps, cast(grads[gi++]), users));
+        updates.add(sparseAdagrad(after, userBias, userBiasAcc, lr, eps, cast(grads[gi++]), users));
       }
       for (Variable<TFloat32> v : dense) {
         String name = v.op().name();
@@ -388,6 +383,25 @@ public final class FactorTrainer {
         feeds.put(e.getKey(), feed);
         assigns.put(e.getKey(), tf.withName(e.getKey() + "_assign").assign(e.getValue(), feed));
       }
+    }
+
+    /**
+     * Sparse Adagrad with the gradient rows of repeated indices summed first (as TensorFlow's own
+     * optimizers deduplicate IndexedSlices), so every row is updated once per step: the kernel
+     * shards indices over threads, and two shards updating the same row would race.
+     */
+    private static Op sparseAdagrad(
+        Ops ops,
+        Variable<TFloat32> var,
+        Variable<TFloat32> acc,
+        Operand<TFloat32> lr,
+        Operand<TFloat32> eps,
+        Operand<TFloat32> grad,
+        Operand<TInt32> indices) {
+      Unique<TInt32, TInt32> unique = ops.unique(indices, ops.constant(new int[] {0}));
+      Operand<TFloat32> summed =
+          ops.math.unsortedSegmentSum(grad, unique.idx(), ops.size(unique.y()));
+      return ops.train.sparseApplyAdagrad(var, acc, lr, eps, summed, unique.y());
     }
 
     @SuppressWarnings("unchecked")

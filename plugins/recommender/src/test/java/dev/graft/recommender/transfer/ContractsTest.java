@@ -111,12 +111,6 @@ class ContractsTest {
       FIXTURE.build();
       return FIXTURE.validation;
     }
-
-    /** TensorFlow's oneDNN kernels may differ in the last float bit between identical runs. */
-    @Override
-    protected double determinismTolerance() {
-      return 1e-5;
-    }
   }
 
   @Nested
