@@ -7,6 +7,7 @@ import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.sdk.read.BadInputLog;
+import dev.graft.sdk.read.ClassFolders;
 import dev.graft.sdk.read.ReaderOptions;
 import dev.graft.speech.Clip;
 import dev.graft.speech.SpeechErrors;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +108,7 @@ public final class WavFolderReader implements DatasetReader {
     List<Path> classDirs = new ArrayList<>();
     int ignoredRootFiles = 0;
     int ignoredFolders = 0;
-    for (Path child : sortedChildren(root)) {
+    for (Path child : ClassFolders.sortedChildren(root)) {
       if (Files.isDirectory(child)) {
         if (child.getFileName().toString().startsWith("_")) {
           ignoredFolders++;
@@ -131,20 +131,20 @@ public final class WavFolderReader implements DatasetReader {
     List<List<Path>> filesByClass = new ArrayList<>();
     for (Path dir : classDirs) {
       List<Path> wavs = new ArrayList<>();
-      for (Path file : filesUnder(dir)) {
+      for (Path file : ClassFolders.filesUnder(dir)) {
         if (ClipLoader.isWav(file)) {
           wavs.add(file);
         } else {
           log.add(
               SpeechErrors.NOT_A_WAV,
-              relative(root, file),
+              ClassFolders.relative(root, file),
               "not a WAV file (no .wav extension); move it out of the class folder");
         }
       }
       if (wavs.isEmpty()) {
         log.add(
             SpeechErrors.EMPTY_CLASS_FOLDER,
-            relative(root, dir) + "/",
+            ClassFolders.relative(root, dir) + "/",
             "class folder holds no WAV files; add clips or remove the folder");
         continue;
       }
@@ -153,8 +153,8 @@ public final class WavFolderReader implements DatasetReader {
     }
     List<Path> files = new ArrayList<>();
     List<Integer> fileLabels = new ArrayList<>();
-    select(filesByClass, options.maxExamples(), files, fileLabels);
-    List<String> locations = files.stream().map(f -> relative(root, f)).toList();
+    ClassFolders.select(filesByClass, options.maxExamples(), files, fileLabels);
+    List<String> locations = files.stream().map(f -> ClassFolders.relative(root, f)).toList();
     List<String> speakers = files.stream().map(WavFolderReader::speakerOf).toList();
     List<Clip> clips = new ArrayList<>();
     List<Integer> kept = loader.loadAll(files, locations, speakers, log, clips);
@@ -177,69 +177,5 @@ public final class WavFolderReader implements DatasetReader {
     String n = file.getFileName().toString();
     int at = n.indexOf("_nohash_");
     return at > 0 ? n.substring(0, at) : null;
-  }
-
-  /** Orders files by class then path; with a limit, takes them round-robin across classes. */
-  private static void select(
-      List<List<Path>> byClass, int limit, List<Path> files, List<Integer> labels) {
-    int total = byClass.stream().mapToInt(List::size).sum();
-    int[] take = new int[byClass.size()];
-    if (limit == 0 || limit >= total) {
-      for (int c = 0; c < take.length; c++) {
-        take[c] = byClass.get(c).size();
-      }
-    } else {
-      int remaining = limit;
-      for (int round = 0; remaining > 0; round++) {
-        for (int c = 0; c < take.length && remaining > 0; c++) {
-          if (round < byClass.get(c).size()) {
-            take[c]++;
-            remaining--;
-          }
-        }
-      }
-    }
-    for (int c = 0; c < take.length; c++) {
-      for (int i = 0; i < take[c]; i++) {
-        files.add(byClass.get(c).get(i));
-        labels.add(c);
-      }
-    }
-  }
-
-  private static List<Path> sortedChildren(Path dir) {
-    try (Stream<Path> children = Files.list(dir)) {
-      return children.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          GraftErrors.FILE_NOT_READABLE, "cannot list folder " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static List<Path> filesUnder(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      Path[] files =
-          walk.filter(Files::isRegularFile).filter(p -> !hidden(dir, p)).toArray(Path[]::new);
-      Arrays.sort(files);
-      return List.of(files);
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          GraftErrors.FILE_NOT_READABLE,
-          "cannot list class folder " + dir + ": " + e.getMessage(),
-          e);
-    }
-  }
-
-  private static boolean hidden(Path base, Path p) {
-    for (Path part : base.relativize(p)) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String relative(Path root, Path p) {
-    return root.relativize(p).toString().replace('\\', '/');
   }
 }

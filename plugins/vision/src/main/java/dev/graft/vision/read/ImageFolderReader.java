@@ -8,6 +8,7 @@ import dev.graft.api.error.InvalidInputException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.sdk.read.BadInputException;
 import dev.graft.sdk.read.BadInputLog;
+import dev.graft.sdk.read.ClassFolders;
 import dev.graft.sdk.read.ReaderOptions;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +119,7 @@ public final class ImageFolderReader implements DatasetReader {
     BadInputLog log = new BadInputLog();
     List<Path> classDirs = new ArrayList<>();
     int ignoredRootFiles = 0;
-    for (Path child : sortedChildren(root)) {
+    for (Path child : ClassFolders.sortedChildren(root)) {
       if (Files.isDirectory(child)) {
         classDirs.add(child);
       } else {
@@ -138,13 +138,13 @@ public final class ImageFolderReader implements DatasetReader {
     List<List<Path>> filesByClass = new ArrayList<>();
     for (Path dir : classDirs) {
       List<Path> images = new ArrayList<>();
-      for (Path file : filesUnder(dir)) {
+      for (Path file : ClassFolders.filesUnder(dir)) {
         if (ImageDecoder.hasImageExtension(file)) {
           images.add(file);
         } else {
           log.add(
               VisionErrors.UNDECODABLE_IMAGE,
-              relative(root, file),
+              ClassFolders.relative(root, file),
               "not an image file (extension '."
                   + ImageDecoder.extension(file)
                   + "'); this reader reads "
@@ -155,7 +155,7 @@ public final class ImageFolderReader implements DatasetReader {
       if (images.isEmpty()) {
         log.add(
             VisionErrors.EMPTY_CLASS_FOLDER,
-            relative(root, dir) + "/",
+            ClassFolders.relative(root, dir) + "/",
             "class folder holds no images; add images or remove the folder");
         continue;
       }
@@ -164,7 +164,7 @@ public final class ImageFolderReader implements DatasetReader {
     }
     List<Path> files = new ArrayList<>();
     List<Integer> fileLabels = new ArrayList<>();
-    select(filesByClass, options.maxExamples(), files, fileLabels);
+    ClassFolders.select(filesByClass, options.maxExamples(), files, fileLabels);
 
     Image[] decoded = new Image[files.size()];
     BadInputException[] problems = new BadInputException[files.size()];
@@ -173,7 +173,8 @@ public final class ImageFolderReader implements DatasetReader {
         .forEach(
             i -> {
               try {
-                decoded[i] = decoder.decode(files.get(i), relative(root, files.get(i)));
+                decoded[i] =
+                    decoder.decode(files.get(i), ClassFolders.relative(root, files.get(i)));
               } catch (BadInputException e) {
                 problems[i] = e;
               }
@@ -203,69 +204,5 @@ public final class ImageFolderReader implements DatasetReader {
         classNames,
         log,
         facts);
-  }
-
-  /** Orders files by class then path; with a limit, takes them round-robin across classes first. */
-  private static void select(
-      List<List<Path>> byClass, int limit, List<Path> files, List<Integer> labels) {
-    int total = byClass.stream().mapToInt(List::size).sum();
-    int[] take = new int[byClass.size()];
-    if (limit == 0 || limit >= total) {
-      for (int c = 0; c < take.length; c++) {
-        take[c] = byClass.get(c).size();
-      }
-    } else {
-      int remaining = limit;
-      for (int round = 0; remaining > 0; round++) {
-        for (int c = 0; c < take.length && remaining > 0; c++) {
-          if (round < byClass.get(c).size()) {
-            take[c]++;
-            remaining--;
-          }
-        }
-      }
-    }
-    for (int c = 0; c < take.length; c++) {
-      for (int i = 0; i < take[c]; i++) {
-        files.add(byClass.get(c).get(i));
-        labels.add(c);
-      }
-    }
-  }
-
-  private static List<Path> sortedChildren(Path dir) {
-    try (Stream<Path> children = Files.list(dir)) {
-      return children.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          GraftErrors.FILE_NOT_READABLE, "cannot list folder " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static List<Path> filesUnder(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      Path[] files =
-          walk.filter(Files::isRegularFile).filter(p -> !hidden(dir, p)).toArray(Path[]::new);
-      Arrays.sort(files);
-      return List.of(files);
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          GraftErrors.FILE_NOT_READABLE,
-          "cannot list class folder " + dir + ": " + e.getMessage(),
-          e);
-    }
-  }
-
-  private static boolean hidden(Path base, Path p) {
-    for (Path part : base.relativize(p)) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String relative(Path root, Path p) {
-    return root.relativize(p).toString().replace('\\', '/');
   }
 }

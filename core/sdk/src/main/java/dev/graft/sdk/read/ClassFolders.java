@@ -1,0 +1,125 @@
+package dev.graft.sdk.read;
+
+import dev.graft.api.error.GraftErrors;
+import dev.graft.api.error.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Listing a class-folder data set ({@code root/<class>/<file>}, the layout of Keras's {@code
+ * *_dataset_from_directory} and torchvision's {@code ImageFolder}) the same way in every modality:
+ * hidden names (starting with a dot) are skipped, listings are sorted by path so results do not
+ * depend on the file system's order, and a {@code maxExamples} limit is taken round-robin across
+ * classes so every class is represented.
+ */
+public final class ClassFolders {
+
+  private ClassFolders() {}
+
+  /**
+   * The children of a folder whose names do not start with a dot, sorted by path.
+   *
+   * @param dir the folder
+   * @return its visible children, sorted
+   * @throws InvalidInputException GRAFT-IO-001 ("cannot list folder ...") if it cannot be listed
+   */
+  public static List<Path> sortedChildren(Path dir) {
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          GraftErrors.FILE_NOT_READABLE, "cannot list folder " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Every regular file under a class folder, recursively, sorted by path; files with a hidden name
+   * or inside a hidden folder (any path part below {@code dir} starting with a dot) are left out.
+   *
+   * @param dir the class folder
+   * @return its files, sorted
+   * @throws InvalidInputException GRAFT-IO-001 ("cannot list class folder ...") if it cannot be
+   *     walked
+   */
+  public static List<Path> filesUnder(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      Path[] files =
+          walk.filter(Files::isRegularFile).filter(p -> !hidden(dir, p)).toArray(Path[]::new);
+      Arrays.sort(files);
+      return List.of(files);
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          GraftErrors.FILE_NOT_READABLE,
+          "cannot list class folder " + dir + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Whether any part of {@code p} below {@code base} starts with a dot.
+   *
+   * @param base the folder {@code p} is under
+   * @param p the path
+   * @return true if hidden
+   */
+  public static boolean hidden(Path base, Path p) {
+    for (Path part : base.relativize(p)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code p} relative to {@code root} with forward slashes, as bad-input locations show it.
+   *
+   * @param root the data set root
+   * @param p a path under it
+   * @return the relative path, {@code /}-separated
+   */
+  public static String relative(Path root, Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+
+  /**
+   * Orders files by class then path; with a limit, takes them round-robin across classes first
+   * (round 0 takes the first file of every class, round 1 the second, ...), then lists the taken
+   * files class by class.
+   *
+   * @param byClass the files of each class, in order; the class index is the label
+   * @param limit the most files to take, 0 for all
+   * @param files receives the selected files
+   * @param labels receives the class index of each selected file
+   */
+  public static void select(
+      List<List<Path>> byClass, int limit, List<Path> files, List<Integer> labels) {
+    int total = byClass.stream().mapToInt(List::size).sum();
+    int[] take = new int[byClass.size()];
+    if (limit == 0 || limit >= total) {
+      for (int c = 0; c < take.length; c++) {
+        take[c] = byClass.get(c).size();
+      }
+    } else {
+      int remaining = limit;
+      for (int round = 0; remaining > 0; round++) {
+        for (int c = 0; c < take.length && remaining > 0; c++) {
+          if (round < byClass.get(c).size()) {
+            take[c]++;
+            remaining--;
+          }
+        }
+      }
+    }
+    for (int c = 0; c < take.length; c++) {
+      for (int i = 0; i < take[c]; i++) {
+        files.add(byClass.get(c).get(i));
+        labels.add(c);
+      }
+    }
+  }
+}
