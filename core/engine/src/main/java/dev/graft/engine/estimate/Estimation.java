@@ -110,12 +110,25 @@ public final class Estimation {
    * @return scores and skipped estimators
    */
   public EstimationReport score(EstimationInput input, List<String> ids) {
+    return score(input, ids, input.targets().task());
+  }
+
+  /**
+   * Scores one source with the given estimators for a task the targets alone do not tell: a ranking
+   * target's relevance rows are real-valued ({@link TaskType#REGRESSION} by their type), but only
+   * estimators that handle ranking should score them.
+   *
+   * @param input the source's features / predictions on the target data and the target truth
+   * @param ids estimator ids, in the order to report them
+   * @param task the task the estimators must support
+   * @return scores and skipped estimators
+   */
+  public EstimationReport score(EstimationInput input, List<String> ids, TaskType task) {
     List<TransferabilityEstimator> chosen = new ArrayList<>();
     for (String id : ids) {
       chosen.add(estimator(id));
     }
     Set<Requirement> available = available(input);
-    TaskType task = input.targets().task();
     List<TransferabilityScore> scores = new ArrayList<>();
     Map<String, String> skipped = new LinkedHashMap<>();
     for (TransferabilityEstimator e : chosen) {

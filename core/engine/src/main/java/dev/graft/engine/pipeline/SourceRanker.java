@@ -130,7 +130,9 @@ final class SourceRanker {
               probabilities,
               Optional.empty(),
               seed);
-      var report = estimation.score(input, ids);
+      var report =
+          estimation.score(
+              input, ids, target.classification() ? TaskType.CLASSIFICATION : TaskType.RANKING);
       report
           .skipped()
           .forEach((id, why) -> listener.note(id + " skipped for " + e.getKey() + ": " + why));

@@ -106,7 +106,8 @@ class TaskPipelinesTest {
     builtins.put(DatasetReader.class, List.of(reader));
     builtins.put(
         SourceLoader.class, List.of(new ModelStoreLoader(temp.resolve("store"), encoders, cpu)));
-    builtins.put(TransferabilityEstimator.class, List.of(new LogMeEstimator()));
+    builtins.put(
+        TransferabilityEstimator.class, List.of(new LogMeEstimator(), new RelevanceMass()));
     builtins.put(TransferStrategy.class, strategies);
     builtins.put(Evaluator.class, List.of(evaluator));
     builtins.put(InputEncoder.class, List.of(new VectorEncoder()));
@@ -356,6 +357,47 @@ class TaskPipelinesTest {
     }
   }
 
+  /** A ranking estimator: the mean relevance mass of the rows it is given (checks what it gets). */
+  record RelevanceMass() implements TransferabilityEstimator {
+    @Override
+    public String id() {
+      return "relevance-mass";
+    }
+
+    @Override
+    public String description() {
+      return "Mean relevance per training user (test estimator).";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+      return Capabilities.anyModality(
+          EnumSet.of(TaskType.RANKING), EnumSet.of(Requirement.FEATURES));
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+      return true;
+    }
+
+    @Override
+    public String interpretation() {
+      return "test only";
+    }
+
+    @Override
+    public dev.graft.api.estimate.TransferabilityScore estimate(
+        dev.graft.api.estimate.EstimationInput input) {
+      RegressionTargets t = (RegressionTargets) input.targets();
+      double sum = 0;
+      for (double v : t.values().data()) {
+        sum += v;
+      }
+      return new dev.graft.api.estimate.TransferabilityScore(
+          id(), sum / t.values().rows(), true, Map.of(), java.time.Duration.ZERO);
+    }
+  }
+
   @Test
   void aRankingJobScoresEveryStrategyAgainstItsNamedBaseline(@TempDir Path temp) {
     SourceModels.exportCircleSource(temp.resolve("store/circle"));
@@ -389,6 +431,10 @@ class TaskPipelinesTest {
     assertTrue(taste.metric("ndcg@10").mean() > 0.95, taste.toString());
     assertTrue(popularity.metric("ndcg@10").mean() < 0.8, popularity.toString());
     assertEquals("taste", r.winner().strategyId());
+    // only the ranking estimator scores a ranking target, on the training users' relevance rows
+    // (5 held-out relevant items each)
+    assertEquals(Set.of("relevance-mass"), r.ranking().get(0).scores().keySet());
+    assertEquals(5.0, r.ranking().get(0).scores().get("relevance-mass"), 1e-9);
     assertTrue(r.target().classes().isEmpty());
     assertEquals(USERS, r.target().examples());
   }
