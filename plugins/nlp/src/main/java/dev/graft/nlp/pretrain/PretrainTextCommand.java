@@ -1,7 +1,5 @@
 package dev.graft.nlp.pretrain;
 
-import dev.graft.api.command.PluginCommand;
-import dev.graft.api.config.DeviceConfig;
 import dev.graft.api.data.BadInputPolicy;
 import dev.graft.api.data.Dataset;
 import dev.graft.api.data.ReadOptions;
@@ -15,8 +13,8 @@ import dev.graft.nlp.embed.WordVectors;
 import dev.graft.nlp.read.FortuneReader;
 import dev.graft.nlp.token.Normalization;
 import dev.graft.nlp.token.WordTokenizer;
-import dev.graft.sdk.cli.PicocliCommands;
-import dev.graft.sdk.store.ModelStores;
+import dev.graft.sdk.cli.EnvironmentCommand;
+import dev.graft.sdk.cli.PretrainOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +28,7 @@ import java.util.concurrent.Callable;
 import org.pf4j.Extension;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,9 +44,7 @@ import picocli.CommandLine.Option;
  * </pre>
  */
 @Extension
-public final class PretrainTextCommand implements PluginCommand {
-
-  private final Map<String, String> env;
+public final class PretrainTextCommand extends EnvironmentCommand {
 
   /** Creates the command with the process environment. */
   public PretrainTextCommand() {
@@ -60,7 +57,7 @@ public final class PretrainTextCommand implements PluginCommand {
    * @param env the environment ({@code GRAFT_MODEL_STORE})
    */
   public PretrainTextCommand(Map<String, String> env) {
-    this.env = Map.copyOf(env);
+    super(env);
   }
 
   @Override
@@ -86,8 +83,8 @@ public final class PretrainTextCommand implements PluginCommand {
   }
 
   @Override
-  public int execute(List<String> args, PrintWriter out, PrintWriter err) {
-    return PicocliCommands.execute(new Options(out, env), args, out, err);
+  protected Object options(PrintWriter out, Map<String, String> env) {
+    return new Options(out, env);
   }
 
   static final class DataChoice {
@@ -217,12 +214,6 @@ public final class PretrainTextCommand implements PluginCommand {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
     @Option(
-        names = "--store",
-        paramLabel = "DIR",
-        description = "the model store (default: $GRAFT_MODEL_STORE, else ~/.graft/models)")
-    Path store;
-
-    @Option(
         names = "--epochs",
         defaultValue = "20",
         paramLabel = "N",
@@ -237,39 +228,13 @@ public final class PretrainTextCommand implements PluginCommand {
     long seed;
 
     @Option(
-        names = "--validation",
-        defaultValue = "0.1",
-        paramLabel = "F",
-        description = "stratified validation fraction, 0 to 0.5 (default: ${DEFAULT-VALUE})")
-    double validation;
-
-    @Option(
         names = "--patience",
         defaultValue = "3",
         paramLabel = "N",
         description = "early-stopping patience in epochs (default: ${DEFAULT-VALUE})")
     int patience;
 
-    @Option(
-        names = "--batch-size",
-        defaultValue = "64",
-        paramLabel = "N",
-        description = "examples per step (default: ${DEFAULT-VALUE})")
-    int batchSize;
-
-    @Option(
-        names = "--learning-rate",
-        defaultValue = "0.001",
-        paramLabel = "R",
-        description = "Adam learning rate (default: ${DEFAULT-VALUE})")
-    double learningRate;
-
-    @Option(
-        names = "--device",
-        defaultValue = "cpu",
-        paramLabel = "D",
-        description = "cpu or gpu:N (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin PretrainOptions common;
 
     Options(PrintWriter out, Map<String, String> env) {
       this.out = out;
@@ -278,18 +243,11 @@ public final class PretrainTextCommand implements PluginCommand {
 
     @Override
     public Integer call() throws Exception {
-      Path where = store != null ? store : ModelStores.defaultStore(env);
+      Path where = common.store(env);
       if (source.fortuneSources) {
         Path scratch = Files.createTempDirectory("graft-fortunes");
         try {
-          FortuneSources.ensure(
-              where,
-              scratch,
-              DeviceConfig.parse(device),
-              line -> {
-                out.println(line);
-                out.flush();
-              });
+          FortuneSources.ensure(where, scratch, common.device(), PretrainOptions.lines(out, ""));
         } finally {
           dev.graft.api.io.AtomicFiles.deleteTree(scratch);
         }
@@ -323,10 +281,10 @@ public final class PretrainTextCommand implements PluginCommand {
               seed,
               name,
               where,
-              validation,
+              common.validation(),
               patience,
-              batchSize,
-              learningRate);
+              common.batchSize(),
+              common.learningRate());
       out.printf(
           Locale.ROOT,
           "pretraining %s on %s (%d texts, %d classes, %d tokens per text%s) into %s%n",
@@ -339,13 +297,7 @@ public final class PretrainTextCommand implements PluginCommand {
           request.target().toAbsolutePath().normalize());
       out.flush();
       TextPretrainResult r =
-          new TextPretrainer(
-                  DeviceConfig.parse(device),
-                  line -> {
-                    out.println("  " + line);
-                    out.flush();
-                  })
-              .run(request);
+          new TextPretrainer(common.device(), PretrainOptions.lines(out, "  ")).run(request);
       out.printf(
           Locale.ROOT,
           "stored %s: vocabulary %d, %d epochs run (best %d), validation accuracy %s on %d texts,"
@@ -354,9 +306,7 @@ public final class PretrainTextCommand implements PluginCommand {
           r.vocabularySize(),
           r.epochsRun(),
           r.bestEpoch(),
-          Double.isNaN(r.validationAccuracy())
-              ? "n/a"
-              : String.format(Locale.ROOT, "%.4f", r.validationAccuracy()),
+          PretrainOptions.accuracy(r.validationAccuracy()),
           r.validationExamples(),
           r.seconds());
       out.println("classes: " + String.join(", ", r.classes()));

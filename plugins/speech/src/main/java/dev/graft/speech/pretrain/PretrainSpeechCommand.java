@@ -1,7 +1,5 @@
 package dev.graft.speech.pretrain;
 
-import dev.graft.api.command.PluginCommand;
-import dev.graft.api.config.DeviceConfig;
 import dev.graft.api.data.BadInputPolicy;
 import dev.graft.api.data.Dataset;
 import dev.graft.api.data.DatasetReader;
@@ -11,7 +9,8 @@ import dev.graft.api.error.ConfigException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.api.extension.Modality;
 import dev.graft.api.extension.TaskType;
-import dev.graft.sdk.cli.PicocliCommands;
+import dev.graft.sdk.cli.EnvironmentCommand;
+import dev.graft.sdk.cli.PretrainOptions;
 import dev.graft.sdk.store.ModelStores;
 import dev.graft.sdk.train.ClassifierPretrainer;
 import dev.graft.speech.Clip;
@@ -33,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pf4j.Extension;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,9 +48,7 @@ import picocli.CommandLine.Option;
  * store not writable), 2 a usage error.
  */
 @Extension
-public final class PretrainSpeechCommand implements PluginCommand {
-
-  private final Map<String, String> env;
+public final class PretrainSpeechCommand extends EnvironmentCommand {
 
   /** Creates the command (model store default from the process environment). */
   public PretrainSpeechCommand() {
@@ -63,7 +61,7 @@ public final class PretrainSpeechCommand implements PluginCommand {
    * @param env the environment
    */
   public PretrainSpeechCommand(Map<String, String> env) {
-    this.env = Map.copyOf(env);
+    super(env);
   }
 
   @Override
@@ -89,8 +87,8 @@ public final class PretrainSpeechCommand implements PluginCommand {
   }
 
   @Override
-  public int execute(List<String> args, PrintWriter out, PrintWriter err) {
-    return PicocliCommands.execute(new Options(out, env), args, out, err);
+  protected Object options(PrintWriter out, Map<String, String> env) {
+    return new Options(out, env);
   }
 
   /** The command line options. */
@@ -240,48 +238,16 @@ public final class PretrainSpeechCommand implements PluginCommand {
     String name;
 
     @Option(
-        names = "--store",
-        paramLabel = "DIR",
-        description = "the model store (default: $GRAFT_MODEL_STORE, else ~/.graft/models)")
-    Path store;
-
-    @Option(
-        names = "--validation",
-        defaultValue = "0.1",
-        paramLabel = "F",
-        description = "stratified validation fraction, 0 to 0.5 (default: ${DEFAULT-VALUE})")
-    double validation;
-
-    @Option(
         names = "--patience",
         defaultValue = "10",
         paramLabel = "N",
         description = "early-stopping patience in epochs (default: ${DEFAULT-VALUE})")
     int patience;
 
-    @Option(
-        names = "--batch-size",
-        defaultValue = "64",
-        paramLabel = "N",
-        description = "examples per step (default: ${DEFAULT-VALUE})")
-    int batchSize;
-
-    @Option(
-        names = "--learning-rate",
-        defaultValue = "0.001",
-        paramLabel = "R",
-        description = "Adam learning rate (default: ${DEFAULT-VALUE})")
-    double learningRate;
-
     @Option(names = "--no-augment", description = "train without augmentation")
     boolean noAugment;
 
-    @Option(
-        names = "--device",
-        defaultValue = "cpu",
-        paramLabel = "D",
-        description = "cpu or gpu:N (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin PretrainOptions common;
 
     Options(PrintWriter out, Map<String, String> env) {
       this.out = out;
@@ -290,7 +256,7 @@ public final class PretrainSpeechCommand implements PluginCommand {
 
     @Override
     public Integer call() {
-      Path where = store != null ? store : ModelStores.defaultStore(env);
+      Path where = common.store(env);
       ModelStores.checkName(name);
       FeatureSpec base = FeatureSpec.defaults();
       FeatureSpec.Type type =
@@ -342,12 +308,7 @@ public final class PretrainSpeechCommand implements PluginCommand {
           where.resolve(name).toAbsolutePath().normalize());
       out.flush();
       ClassifierPretrainer.Outcome r =
-          new SpeechPretrainer(
-                  DeviceConfig.parse(device),
-                  line -> {
-                    out.println("  " + line);
-                    out.flush();
-                  })
+          new SpeechPretrainer(common.device(), PretrainOptions.lines(out, "  "))
               .run(
                   new SpeechPretrainer.Request(
                       clips,
@@ -357,10 +318,10 @@ public final class PretrainSpeechCommand implements PluginCommand {
                       seed,
                       name,
                       where,
-                      validation,
+                      common.validation(),
                       patience,
-                      batchSize,
-                      learningRate,
+                      common.batchSize(),
+                      common.learningRate(),
                       !noAugment));
       out.printf(
           Locale.ROOT,
@@ -368,9 +329,7 @@ public final class PretrainSpeechCommand implements PluginCommand {
           r.model(),
           r.epochsRun(),
           r.bestEpoch(),
-          Double.isNaN(r.validationAccuracy())
-              ? "n/a"
-              : String.format(Locale.ROOT, "%.4f", r.validationAccuracy()),
+          PretrainOptions.accuracy(r.validationAccuracy()),
           r.seconds());
       out.println(
           "source id for jobs: store:"

@@ -1,7 +1,5 @@
 package dev.graft.vision.pretrain;
 
-import dev.graft.api.command.PluginCommand;
-import dev.graft.api.config.DeviceConfig;
 import dev.graft.api.data.BadInputPolicy;
 import dev.graft.api.data.Dataset;
 import dev.graft.api.data.DatasetReader;
@@ -10,7 +8,8 @@ import dev.graft.api.error.ConfigException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.api.extension.Modality;
 import dev.graft.api.extension.TaskType;
-import dev.graft.sdk.cli.PicocliCommands;
+import dev.graft.sdk.cli.EnvironmentCommand;
+import dev.graft.sdk.cli.PretrainOptions;
 import dev.graft.sdk.store.ModelStores;
 import dev.graft.vision.Image;
 import dev.graft.vision.data.VisionData;
@@ -35,6 +34,7 @@ import org.pf4j.Extension;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,9 +53,7 @@ import picocli.CommandLine.Option;
  * diverged, store not writable), 2 a usage error.
  */
 @Extension
-public final class PretrainCommand implements PluginCommand {
-
-  private final Map<String, String> env;
+public final class PretrainCommand extends EnvironmentCommand {
 
   /** Creates the command (model store default from the process environment). */
   public PretrainCommand() {
@@ -68,7 +66,7 @@ public final class PretrainCommand implements PluginCommand {
    * @param env the environment
    */
   public PretrainCommand(Map<String, String> env) {
-    this.env = Map.copyOf(env);
+    super(env);
   }
 
   @Override
@@ -94,8 +92,8 @@ public final class PretrainCommand implements PluginCommand {
   }
 
   @Override
-  public int execute(List<String> args, PrintWriter out, PrintWriter err) {
-    return PicocliCommands.execute(new Options(out, env), args, out, err);
+  protected Object options(PrintWriter out, Map<String, String> env) {
+    return new Options(out, env);
   }
 
   /** Where the images come from: a file read by a reader, or a data set shipped in the plugin. */
@@ -182,12 +180,6 @@ public final class PretrainCommand implements PluginCommand {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(
-        names = "--store",
-        paramLabel = "DIR",
-        description = "the model store (default: $GRAFT_MODEL_STORE, else ~/.graft/models)")
-    Path store;
-
-    @Option(
         names = "--size",
         paramLabel = "HxW",
         description = "model input size (default: the images' size, which must then be uniform)")
@@ -200,42 +192,16 @@ public final class PretrainCommand implements PluginCommand {
     Integer channels;
 
     @Option(
-        names = "--validation",
-        defaultValue = "0.1",
-        paramLabel = "F",
-        description = "stratified validation fraction, 0 to 0.5 (default: ${DEFAULT-VALUE})")
-    double validation;
-
-    @Option(
         names = "--patience",
         defaultValue = "3",
         paramLabel = "N",
         description = "early-stopping patience in epochs (default: ${DEFAULT-VALUE})")
     int patience;
 
-    @Option(
-        names = "--batch-size",
-        defaultValue = "64",
-        paramLabel = "N",
-        description = "examples per step (default: ${DEFAULT-VALUE})")
-    int batchSize;
-
-    @Option(
-        names = "--learning-rate",
-        defaultValue = "0.001",
-        paramLabel = "R",
-        description = "Adam learning rate (default: ${DEFAULT-VALUE})")
-    double learningRate;
-
     @Option(names = "--no-augment", description = "train without augmentation")
     boolean noAugment;
 
-    @Option(
-        names = "--device",
-        defaultValue = "cpu",
-        paramLabel = "D",
-        description = "cpu or gpu:N (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin PretrainOptions common;
 
     Options(PrintWriter out, Map<String, String> env) {
       this.out = out;
@@ -244,15 +210,9 @@ public final class PretrainCommand implements PluginCommand {
 
     @Override
     public Integer call() {
-      Path where = store != null ? store : ModelStores.defaultStore(env);
+      Path where = common.store(env);
       if (source.demoSources) {
-        DemoSources.ensure(
-            where,
-            DeviceConfig.parse(device),
-            line -> {
-              out.println(line);
-              out.flush();
-            });
+        DemoSources.ensure(where, common.device(), PretrainOptions.lines(out, ""));
         return 0;
       }
       if (name == null) {
@@ -270,10 +230,10 @@ public final class PretrainCommand implements PluginCommand {
               seed,
               name,
               where,
-              validation,
+              common.validation(),
               patience,
-              batchSize,
-              learningRate,
+              common.batchSize(),
+              common.learningRate(),
               noAugment ? AugmentationSpec.NONE : AugmentationSpec.mild());
       out.printf(
           Locale.ROOT,
@@ -288,22 +248,14 @@ public final class PretrainCommand implements PluginCommand {
           request.target().toAbsolutePath().normalize());
       out.flush();
       PretrainResult r =
-          new Pretrainer(
-                  DeviceConfig.parse(device),
-                  line -> {
-                    out.println("  " + line);
-                    out.flush();
-                  })
-              .run(request);
+          new Pretrainer(common.device(), PretrainOptions.lines(out, "  ")).run(request);
       out.printf(
           Locale.ROOT,
           "stored %s: %d epochs run (best %d), validation accuracy %s on %d images, %.1f s%n",
           r.model(),
           r.epochsRun(),
           r.bestEpoch(),
-          Double.isNaN(r.validationAccuracy())
-              ? "n/a"
-              : String.format(Locale.ROOT, "%.4f", r.validationAccuracy()),
+          PretrainOptions.accuracy(r.validationAccuracy()),
           r.validationExamples(),
           r.seconds());
       out.println(
