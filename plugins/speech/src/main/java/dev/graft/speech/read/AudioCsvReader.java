@@ -7,15 +7,11 @@ import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.sdk.read.BadInputLog;
+import dev.graft.sdk.read.CsvManifest;
 import dev.graft.sdk.read.ReaderOptions;
-import dev.graft.sdk.read.TextInput;
 import dev.graft.speech.Clip;
 import dev.graft.speech.SpeechErrors;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +45,16 @@ public final class AudioCsvReader implements DatasetReader {
     OPTIONS = Map.copyOf(m);
   }
 
+  private static final CsvManifest MANIFEST =
+      new CsvManifest(
+          SpeechErrors.MALFORMED_MANIFEST_ROW,
+          "clip",
+          2,
+          3,
+          "path,label or path,label,speaker",
+          AudioCsvReader::looksLikeWav,
+          true);
+
   /** Creates the reader. */
   public AudioCsvReader() {}
 
@@ -79,26 +85,7 @@ public final class AudioCsvReader implements DatasetReader {
 
   @Override
   public boolean accepts(Path path) {
-    if (!Files.isRegularFile(path)
-        || !path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-      return false;
-    }
-    try (InputStream raw = Files.newInputStream(path);
-        BufferedReader lines = TextInput.lines(raw)) {
-      for (int i = 0; i < 2; i++) {
-        String line = lines.readLine();
-        if (line == null) {
-          return false;
-        }
-        List<String> f = TextInput.split(line, ',');
-        if ((f.size() == 2 || f.size() == 3) && looksLikeWav(f.get(0))) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      return false;
-    }
+    return MANIFEST.accepts(path);
   }
 
   private static boolean looksLikeWav(String path) {
@@ -119,74 +106,19 @@ public final class AudioCsvReader implements DatasetReader {
               + ID
               + "' expects a CSV of path,label[,speaker] rows.");
     }
-    Path base = csv.getParent();
-    String name = csv.getFileName().toString();
     BadInputLog log = new BadInputLog();
-    List<Path> files = new ArrayList<>();
-    List<String> rowLabels = new ArrayList<>();
-    List<String> speakers = new ArrayList<>();
-    List<String> where = new ArrayList<>();
-    int lineNo = 0;
-    try (InputStream raw = Files.newInputStream(csv);
-        BufferedReader lines = TextInput.lines(raw)) {
-      String line;
-      boolean first = true;
-      while ((line = lines.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> f = TextInput.split(line, ',');
-        if (first) {
-          first = false;
-          boolean header =
-              headerMode.equals("true")
-                  || (headerMode.equals("auto") && !f.isEmpty() && !looksLikeWav(f.get(0)));
-          if (header) {
-            continue;
-          }
-        }
-        String loc = name + ":" + lineNo;
-        if (f.size() != 2 && f.size() != 3) {
-          log.add(
-              SpeechErrors.MALFORMED_MANIFEST_ROW,
-              loc,
-              "row has " + f.size() + " fields; expected path,label or path,label,speaker");
-          continue;
-        }
-        if (f.get(1).isBlank()) {
-          log.add(SpeechErrors.MALFORMED_MANIFEST_ROW, loc, "the label is empty");
-          continue;
-        }
-        Path file;
-        try {
-          file = base.resolve(f.get(0)).normalize();
-        } catch (InvalidPathException e) {
-          log.add(
-              SpeechErrors.MALFORMED_MANIFEST_ROW, loc, "'" + f.get(0) + "' is not a valid path");
-          continue;
-        }
-        if (!Files.isRegularFile(file)) {
-          log.add(
-              SpeechErrors.MALFORMED_MANIFEST_ROW,
-              loc,
-              "clip '" + f.get(0) + "' does not exist (looked for " + file + ")");
-          continue;
-        }
-        files.add(file);
-        rowLabels.add(f.get(1).trim());
-        speakers.add(f.size() == 3 && !f.get(2).isBlank() ? f.get(2).trim() : null);
-        where.add(loc + " (" + f.get(0) + ")");
-        if (options.maxExamples() > 0 && files.size() >= options.maxExamples()) {
-          break;
-        }
-      }
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          GraftErrors.FILE_NOT_READABLE,
-          "cannot read " + csv + " after line " + lineNo + ": " + e.getMessage(),
-          e);
-    }
+    List<CsvManifest.Row> rows = MANIFEST.read(csv, headerMode, options.maxExamples(), log);
+    List<Path> files = rows.stream().map(CsvManifest.Row::file).toList();
+    List<String> rowLabels = rows.stream().map(CsvManifest.Row::label).toList();
+    List<String> speakers =
+        rows.stream()
+            .map(
+                r ->
+                    r.fields().size() == 3 && !r.fields().get(2).isBlank()
+                        ? r.fields().get(2).trim()
+                        : null)
+            .toList();
+    List<String> where = rows.stream().map(CsvManifest.Row::location).toList();
     List<Clip> clips = new ArrayList<>();
     List<Integer> kept = loader.loadAll(files, where, speakers, log, clips);
     log.failIfAny(options.onBadInput(), ID, csv.toString());

@@ -8,15 +8,11 @@ import dev.graft.api.error.InvalidInputException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.sdk.read.BadInputException;
 import dev.graft.sdk.read.BadInputLog;
+import dev.graft.sdk.read.CsvManifest;
 import dev.graft.sdk.read.ReaderOptions;
-import dev.graft.sdk.read.TextInput;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +44,16 @@ public final class ImageCsvReader implements DatasetReader {
           "max-pixels", "largest width x height per image, default 50000000",
           "min-side", "smallest width and height, default 4");
 
+  private static final CsvManifest MANIFEST =
+      new CsvManifest(
+          VisionErrors.MALFORMED_CSV_ROW,
+          "image",
+          2,
+          2,
+          "2 (path,label)",
+          ImageCsvReader::looksLikeImage,
+          false);
+
   /** Creates the reader. */
   public ImageCsvReader() {}
 
@@ -78,26 +84,7 @@ public final class ImageCsvReader implements DatasetReader {
 
   @Override
   public boolean accepts(Path path) {
-    if (!Files.isRegularFile(path)
-        || !path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-      return false;
-    }
-    try (InputStream raw = Files.newInputStream(path);
-        BufferedReader lines = TextInput.lines(raw)) {
-      for (int i = 0; i < 2; i++) {
-        String line = lines.readLine();
-        if (line == null) {
-          return false;
-        }
-        List<String> f = TextInput.split(line, ',');
-        if (f.size() == 2 && looksLikeImage(f.get(0))) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      return false;
-    }
+    return MANIFEST.accepts(path);
   }
 
   private static boolean looksLikeImage(String path) {
@@ -121,71 +108,11 @@ public final class ImageCsvReader implements DatasetReader {
           GraftErrors.FILE_NOT_READABLE,
           csv + " is not a readable file; reader '" + ID + "' expects a CSV of path,label rows.");
     }
-    Path base = csv.getParent();
-    String name = csv.getFileName().toString();
     BadInputLog log = new BadInputLog();
-    List<Path> files = new ArrayList<>();
-    List<String> rowLabels = new ArrayList<>();
-    List<String> where = new ArrayList<>();
-    int lineNo = 0;
-    try (InputStream raw = Files.newInputStream(csv);
-        BufferedReader lines = TextInput.lines(raw)) {
-      String line;
-      boolean first = true;
-      while ((line = lines.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> f = TextInput.split(line, ',');
-        if (first) {
-          first = false;
-          boolean header =
-              headerMode.equals("true")
-                  || (headerMode.equals("auto") && !f.isEmpty() && !looksLikeImage(f.get(0)));
-          if (header) {
-            continue;
-          }
-        }
-        String loc = name + ":" + lineNo;
-        if (f.size() != 2) {
-          log.add(
-              VisionErrors.MALFORMED_CSV_ROW,
-              loc,
-              "row has " + f.size() + " fields; expected 2 (path,label)");
-          continue;
-        }
-        if (f.get(1).isEmpty()) {
-          log.add(VisionErrors.MALFORMED_CSV_ROW, loc, "the label is empty");
-          continue;
-        }
-        Path file;
-        try {
-          file = base.resolve(f.get(0)).normalize();
-        } catch (InvalidPathException e) {
-          log.add(VisionErrors.MALFORMED_CSV_ROW, loc, "'" + f.get(0) + "' is not a valid path");
-          continue;
-        }
-        if (!Files.isRegularFile(file)) {
-          log.add(
-              VisionErrors.MALFORMED_CSV_ROW,
-              loc,
-              "image '" + f.get(0) + "' does not exist (looked for " + file + ")");
-          continue;
-        }
-        files.add(file);
-        rowLabels.add(f.get(1));
-        where.add(loc + " (" + f.get(0) + ")");
-        if (options.maxExamples() > 0 && files.size() >= options.maxExamples()) {
-          break;
-        }
-      }
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          GraftErrors.FILE_NOT_READABLE,
-          "cannot read " + csv + " after line " + lineNo + ": " + e.getMessage(),
-          e);
-    }
+    List<CsvManifest.Row> rows = MANIFEST.read(csv, headerMode, options.maxExamples(), log);
+    List<Path> files = rows.stream().map(CsvManifest.Row::file).toList();
+    List<String> rowLabels = rows.stream().map(CsvManifest.Row::label).toList();
+    List<String> where = rows.stream().map(CsvManifest.Row::location).toList();
     Image[] decoded = new Image[files.size()];
     BadInputException[] problems = new BadInputException[files.size()];
     IntStream.range(0, files.size())
