@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,34 @@ import java.util.stream.Stream;
 public final class ClassFolders {
 
   private ClassFolders() {}
+
+  /**
+   * Whether {@code path} looks like a class-folder data set, for a reader's {@code accepts}: a
+   * folder with at least one sub-folder among whose first 64 listed entries is an example file.
+   * Never throws; an unreadable folder is not accepted.
+   *
+   * @param path the candidate
+   * @param isExample whether a file is an example this reader reads (usually by extension)
+   * @return true if a class-folder reader should claim it
+   */
+  public static boolean holdsClassFolders(Path path, Predicate<Path> isExample) {
+    if (!Files.isDirectory(path)) {
+      return false;
+    }
+    try (Stream<Path> children = Files.list(path)) {
+      return children.filter(Files::isDirectory).anyMatch(dir -> holdsAnExample(dir, isExample));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean holdsAnExample(Path dir, Predicate<Path> isExample) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.limit(64).anyMatch(isExample);
+    } catch (IOException e) {
+      return false;
+    }
+  }
 
   /**
    * The children of a folder whose names do not start with a dot, sorted by path.

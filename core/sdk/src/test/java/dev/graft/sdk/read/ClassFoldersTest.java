@@ -1,6 +1,7 @@
 package dev.graft.sdk.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,17 @@ class ClassFoldersTest {
     Path p = root.resolve(rel);
     Files.createDirectories(p.getParent());
     return Files.writeString(p, "x");
+  }
+
+  @Test
+  void holdsClassFoldersNeedsASubFolderWithAnExample() throws IOException {
+    touch("top.png");
+    touch("notes/readme.md");
+    assertFalse(ClassFolders.holdsClassFolders(root, p -> p.toString().endsWith(".png")));
+    touch("cat/a.png");
+    assertTrue(ClassFolders.holdsClassFolders(root, p -> p.toString().endsWith(".png")));
+    assertFalse(ClassFolders.holdsClassFolders(root.resolve("top.png"), p -> true));
+    assertFalse(ClassFolders.holdsClassFolders(root.resolve("missing"), p -> true));
   }
 
   @Test

@@ -11,14 +11,12 @@ import dev.graft.sdk.read.ClassFolders;
 import dev.graft.sdk.read.ReaderOptions;
 import dev.graft.speech.Clip;
 import dev.graft.speech.SpeechErrors;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.pf4j.Extension;
 
 /**
@@ -72,22 +70,7 @@ public final class WavFolderReader implements DatasetReader {
 
   @Override
   public boolean accepts(Path path) {
-    if (!Files.isDirectory(path)) {
-      return false;
-    }
-    try (Stream<Path> children = Files.list(path)) {
-      return children.filter(Files::isDirectory).anyMatch(WavFolderReader::holdsAWav);
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static boolean holdsAWav(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.limit(64).anyMatch(ClipLoader::isWav);
-    } catch (IOException e) {
-      return false;
-    }
+    return ClassFolders.holdsClassFolders(path, ClipLoader::isWav);
   }
 
   @Override

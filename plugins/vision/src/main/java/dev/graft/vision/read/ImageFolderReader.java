@@ -12,7 +12,6 @@ import dev.graft.sdk.read.ClassFolders;
 import dev.graft.sdk.read.ReaderOptions;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.pf4j.Extension;
 
 /**
@@ -80,22 +78,7 @@ public final class ImageFolderReader implements DatasetReader {
 
   @Override
   public boolean accepts(Path path) {
-    if (!Files.isDirectory(path)) {
-      return false;
-    }
-    try (Stream<Path> children = Files.list(path)) {
-      return children.filter(Files::isDirectory).anyMatch(ImageFolderReader::holdsAnImage);
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static boolean holdsAnImage(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.limit(64).anyMatch(ImageDecoder::hasImageExtension);
-    } catch (IOException e) {
-      return false;
-    }
+    return ClassFolders.holdsClassFolders(path, ImageDecoder::hasImageExtension);
   }
 
   @Override
