@@ -7,6 +7,7 @@ import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.sdk.read.BadInputLog;
+import dev.graft.sdk.read.ClassNames;
 import dev.graft.sdk.read.CsvManifest;
 import dev.graft.sdk.read.ReaderOptions;
 import dev.graft.speech.Clip;
@@ -123,7 +124,7 @@ public final class AudioCsvReader implements DatasetReader {
     List<Integer> kept = loader.loadAll(files, where, speakers, log, clips);
     log.failIfAny(options.onBadInput(), ID, csv.toString());
     List<String> labels = kept.stream().map(rowLabels::get).toList();
-    List<String> classNames = ClipLoader.sortedClassNames(labels);
+    List<String> classNames = ClassNames.sorted(labels);
     Map<String, String> facts = new LinkedHashMap<>(loader.facts(ID));
     facts.put("speaker-column", Boolean.toString(speakers.stream().anyMatch(Objects::nonNull)));
     return ClipLoader.build(
@@ -131,7 +132,7 @@ public final class AudioCsvReader implements DatasetReader {
         ClipLoader.nameOf(csv),
         csv.toString(),
         clips,
-        ClipLoader.indices(labels, classNames),
+        ClassNames.indices(labels, classNames),
         classNames,
         log,
         facts);

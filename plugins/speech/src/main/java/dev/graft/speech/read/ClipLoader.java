@@ -21,14 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -201,23 +198,6 @@ final class ClipLoader {
         "resampler",
         "Kaiser-windowed sinc, polyphase, " + Resampler.ZERO_CROSSINGS + " zero crossings");
     return facts;
-  }
-
-  /** Class names: numerically when every name is an integer, else by code point. */
-  static List<String> sortedClassNames(List<String> labels) {
-    List<String> names = new ArrayList<>(new TreeSet<>(labels));
-    if (names.stream().allMatch(n -> n.matches("-?\\d{1,18}"))) {
-      names.sort(Comparator.comparingLong(Long::parseLong));
-    }
-    return names;
-  }
-
-  static int[] indices(List<String> labels, List<String> classNames) {
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < classNames.size(); i++) {
-      index.put(classNames.get(i), i);
-    }
-    return labels.stream().mapToInt(index::get).toArray();
   }
 
   /**

@@ -14,13 +14,9 @@ import dev.graft.vision.VisionErrors;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Turns the images and label names a reader decoded into a {@link ReadResult}: resolves the channel
@@ -60,44 +56,6 @@ final class DatasetAssembler {
       images.set(i, images.get(i).withChannels(channels));
     }
     return channels;
-  }
-
-  /**
-   * Class names in a stable order: numerically if every name is an integer ("2" before "10"),
-   * otherwise by Unicode code point.
-   *
-   * @param labels the label of each example (may repeat)
-   * @param extra further class names with no examples (e.g. empty class folders), may be empty
-   * @return the sorted distinct names
-   */
-  static List<String> sortedClassNames(List<String> labels, List<String> extra) {
-    TreeSet<String> distinct = new TreeSet<>(labels);
-    distinct.addAll(extra);
-    List<String> names = new ArrayList<>(distinct);
-    boolean numeric = names.stream().allMatch(n -> n.matches("-?\\d{1,18}"));
-    if (numeric) {
-      names.sort(Comparator.comparingLong(Long::parseLong));
-    }
-    return names;
-  }
-
-  /**
-   * Maps label names to indices of {@code classNames}.
-   *
-   * @param labels one name per example
-   * @param classNames the classes
-   * @return one index per example
-   */
-  static int[] indices(List<String> labels, List<String> classNames) {
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < classNames.size(); i++) {
-      index.put(classNames.get(i), i);
-    }
-    int[] out = new int[labels.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = index.get(labels.get(i));
-    }
-    return out;
   }
 
   /**

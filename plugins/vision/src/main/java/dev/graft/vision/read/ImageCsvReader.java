@@ -8,6 +8,7 @@ import dev.graft.api.error.InvalidInputException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.sdk.read.BadInputException;
 import dev.graft.sdk.read.BadInputLog;
+import dev.graft.sdk.read.ClassNames;
 import dev.graft.sdk.read.CsvManifest;
 import dev.graft.sdk.read.ReaderOptions;
 import dev.graft.vision.Image;
@@ -137,7 +138,7 @@ public final class ImageCsvReader implements DatasetReader {
     }
     log.failIfAny(options.onBadInput(), ID, csv.toString());
     DatasetAssembler.unifyChannels(images, channels);
-    List<String> classNames = DatasetAssembler.sortedClassNames(labels, List.of());
+    List<String> classNames = ClassNames.sorted(labels);
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("format", ID);
     return DatasetAssembler.build(
@@ -145,7 +146,7 @@ public final class ImageCsvReader implements DatasetReader {
         DatasetAssembler.nameOf(csv),
         csv.toString(),
         images,
-        DatasetAssembler.indices(labels, classNames),
+        ClassNames.indices(labels, classNames),
         classNames,
         log,
         facts);

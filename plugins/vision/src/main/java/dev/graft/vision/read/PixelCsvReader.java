@@ -8,6 +8,7 @@ import dev.graft.api.error.InvalidInputException;
 import dev.graft.api.extension.Capabilities;
 import dev.graft.sdk.read.BadInputException;
 import dev.graft.sdk.read.BadInputLog;
+import dev.graft.sdk.read.ClassNames;
 import dev.graft.sdk.read.ReaderOptions;
 import dev.graft.sdk.read.TextInput;
 import dev.graft.vision.Image;
@@ -209,16 +210,9 @@ public final class PixelCsvReader implements DatasetReader {
     if (layout.labelColumn < 0) {
       return DatasetAssembler.build(ID, name, location, images, null, List.of(), log, facts);
     }
-    List<String> classNames = DatasetAssembler.sortedClassNames(labels, List.of());
+    List<String> classNames = ClassNames.sorted(labels);
     return DatasetAssembler.build(
-        ID,
-        name,
-        location,
-        images,
-        DatasetAssembler.indices(labels, classNames),
-        classNames,
-        log,
-        facts);
+        ID, name, location, images, ClassNames.indices(labels, classNames), classNames, log, facts);
   }
 
   private static boolean numeric(String s) {
