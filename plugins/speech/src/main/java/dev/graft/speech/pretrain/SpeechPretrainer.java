@@ -8,8 +8,10 @@ import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.sdk.store.ModelStores;
 import dev.graft.sdk.train.ClassifierPretrainer;
+import dev.graft.sdk.train.ReencodedDataset;
 import dev.graft.sdk.train.StratifiedSplit;
 import dev.graft.speech.Clip;
+import dev.graft.speech.encode.AudioInputEncoder;
 import dev.graft.speech.encode.AudioInputSpec;
 import dev.graft.speech.recipe.SpeechRecipes;
 import dev.graft.tensorflow.nn.NetworkSpec;
@@ -106,12 +108,11 @@ public final class SpeechPretrainer {
         StratifiedSplit.of(labels, request.validationFraction(), request.seed());
     int classes = labels.numClasses();
     AudioInputSpec spec = request.input();
-    AugmentedClips train =
-        new AugmentedClips(data.subset(split.train()), spec, classes, request.augment());
-    AugmentedClips validation =
+    ReencodedDataset train = encoded(data.subset(split.train()), spec, classes, request.augment());
+    ReencodedDataset validation =
         split.validation().length == 0
             ? null
-            : new AugmentedClips(data.subset(split.validation()), spec, classes, false);
+            : encoded(data.subset(split.validation()), spec, classes, false);
     NetworkSpec network =
         SpeechRecipes.build(request.recipe(), spec.frames(), spec.bins(), classes);
     Map<String, Object> inputSpec = spec.toMap();
@@ -166,5 +167,19 @@ public final class SpeechPretrainer {
               + " class; pretraining a classifier needs two or more.");
     }
     return labels;
+  }
+
+  /**
+   * Labelled clips as training data: with augmentation (and a spec that augments) every pass
+   * re-encodes the clips with the pass's seed, so each epoch hears new, reproducible noise, shifts
+   * and masks.
+   */
+  private static ReencodedDataset encoded(
+      Dataset<Clip> clips, AudioInputSpec spec, int numClasses, boolean augment) {
+    return new ReencodedDataset(
+        clips.classLabels().values(),
+        numClasses,
+        augment && !spec.augmentation().isIdentity(),
+        (aug, seed) -> AudioInputEncoder.encode(clips, spec, aug, seed));
   }
 }

@@ -6,9 +6,11 @@ import dev.graft.api.data.Dataset;
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.sdk.train.ClassifierPretrainer;
+import dev.graft.sdk.train.ReencodedDataset;
 import dev.graft.sdk.train.StratifiedSplit;
 import dev.graft.tensorflow.nn.NetworkSpec;
 import dev.graft.vision.Image;
+import dev.graft.vision.encode.ImageInputEncoder;
 import dev.graft.vision.encode.ImageSpecMaps;
 import dev.graft.vision.recipe.VisionRecipes;
 import java.util.LinkedHashMap;
@@ -59,12 +61,11 @@ public final class Pretrainer {
     Map<String, Object> inputSpec = ImageSpecMaps.toMap(request.input(), request.augmentation());
     int classes = labels.numClasses();
     boolean augment = !request.augmentation().isIdentity();
-    AugmentedImages train =
-        new AugmentedImages(data.subset(split.train()), inputSpec, classes, augment);
-    AugmentedImages validation =
+    ReencodedDataset train = encoded(data.subset(split.train()), inputSpec, classes, augment);
+    ReencodedDataset validation =
         split.validation().length == 0
             ? null
-            : new AugmentedImages(data.subset(split.validation()), inputSpec, classes, false);
+            : encoded(data.subset(split.validation()), inputSpec, classes, false);
     NetworkSpec network =
         VisionRecipes.build(
             request.recipe(),
@@ -137,5 +138,16 @@ public final class Pretrainer {
     p.put("validationFraction", request.validationFraction());
     p.put("augmented", !request.augmentation().isIdentity());
     return p;
+  }
+
+  /** Labelled images as training data, re-encoded with the pass's seed when augmenting. */
+  private static ReencodedDataset encoded(
+      Dataset<Image> images, Map<String, Object> inputSpec, int numClasses, boolean augment) {
+    ImageInputEncoder encoder = new ImageInputEncoder();
+    return new ReencodedDataset(
+        images.classLabels().values(),
+        numClasses,
+        augment,
+        (aug, seed) -> encoder.encode(images, inputSpec, aug, seed));
   }
 }
