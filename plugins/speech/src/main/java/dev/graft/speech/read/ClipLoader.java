@@ -9,6 +9,7 @@ import dev.graft.api.extension.Modality;
 import dev.graft.api.io.Digests;
 import dev.graft.sdk.read.BadInputException;
 import dev.graft.sdk.read.BadInputLog;
+import dev.graft.sdk.read.ParallelDecode;
 import dev.graft.sdk.read.ReaderOptions;
 import dev.graft.speech.Clip;
 import dev.graft.speech.SpeechErrors;
@@ -20,13 +21,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * The part both readers share: their common options, decoding a file into a fitted {@link Clip},
@@ -153,28 +152,8 @@ final class ClipLoader {
       List<String> speakers,
       BadInputLog log,
       List<Clip> clips) {
-    Clip[] loaded = new Clip[files.size()];
-    BadInputException[] problems = new BadInputException[files.size()];
-    IntStream.range(0, files.size())
-        .parallel()
-        .forEach(
-            i -> {
-              try {
-                loaded[i] = load(files.get(i), locations.get(i), speakers.get(i));
-              } catch (BadInputException e) {
-                problems[i] = e;
-              }
-            });
-    List<Integer> kept = new ArrayList<>();
-    for (int i = 0; i < loaded.length; i++) {
-      if (problems[i] != null) {
-        log.add(problems[i]);
-      } else {
-        clips.add(loaded[i]);
-        kept.add(i);
-      }
-    }
-    return kept;
+    return ParallelDecode.decodeAll(
+        files.size(), i -> load(files.get(i), locations.get(i), speakers.get(i)), log, clips);
   }
 
   /** The facts every audio data set records. */

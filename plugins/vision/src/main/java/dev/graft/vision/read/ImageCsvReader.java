@@ -6,10 +6,10 @@ import dev.graft.api.data.ReadResult;
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.api.extension.Capabilities;
-import dev.graft.sdk.read.BadInputException;
 import dev.graft.sdk.read.BadInputLog;
 import dev.graft.sdk.read.ClassNames;
 import dev.graft.sdk.read.CsvManifest;
+import dev.graft.sdk.read.ParallelDecode;
 import dev.graft.sdk.read.ReaderOptions;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.pf4j.Extension;
 
 /**
@@ -114,28 +113,14 @@ public final class ImageCsvReader implements DatasetReader {
     List<Path> files = rows.stream().map(CsvManifest.Row::file).toList();
     List<String> rowLabels = rows.stream().map(CsvManifest.Row::label).toList();
     List<String> where = rows.stream().map(CsvManifest.Row::location).toList();
-    Image[] decoded = new Image[files.size()];
-    BadInputException[] problems = new BadInputException[files.size()];
-    IntStream.range(0, files.size())
-        .parallel()
-        .forEach(
-            i -> {
-              try {
-                decoded[i] = decoder.decode(files.get(i), where.get(i));
-              } catch (BadInputException e) {
-                problems[i] = e;
-              }
-            });
     List<Image> images = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    for (int i = 0; i < decoded.length; i++) {
-      if (problems[i] != null) {
-        log.add(problems[i]);
-      } else {
-        images.add(decoded[i].withOrigin(files.get(i).toString()));
-        labels.add(rowLabels.get(i));
-      }
-    }
+    List<Integer> kept =
+        ParallelDecode.decodeAll(
+            files.size(),
+            i -> decoder.decode(files.get(i), where.get(i)).withOrigin(files.get(i).toString()),
+            log,
+            images);
+    List<String> labels = kept.stream().map(rowLabels::get).toList();
     log.failIfAny(options.onBadInput(), ID, csv.toString());
     DatasetAssembler.unifyChannels(images, channels);
     List<String> classNames = ClassNames.sorted(labels);

@@ -6,9 +6,9 @@ import dev.graft.api.data.ReadResult;
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
 import dev.graft.api.extension.Capabilities;
-import dev.graft.sdk.read.BadInputException;
 import dev.graft.sdk.read.BadInputLog;
 import dev.graft.sdk.read.ClassFolders;
+import dev.graft.sdk.read.ParallelDecode;
 import dev.graft.sdk.read.ReaderOptions;
 import dev.graft.vision.Image;
 import dev.graft.vision.VisionErrors;
@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.pf4j.Extension;
 
 /**
@@ -149,29 +148,14 @@ public final class ImageFolderReader implements DatasetReader {
     List<Integer> fileLabels = new ArrayList<>();
     ClassFolders.select(filesByClass, options.maxExamples(), files, fileLabels);
 
-    Image[] decoded = new Image[files.size()];
-    BadInputException[] problems = new BadInputException[files.size()];
-    IntStream.range(0, files.size())
-        .parallel()
-        .forEach(
-            i -> {
-              try {
-                decoded[i] =
-                    decoder.decode(files.get(i), ClassFolders.relative(root, files.get(i)));
-              } catch (BadInputException e) {
-                problems[i] = e;
-              }
-            });
     List<Image> images = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    for (int i = 0; i < decoded.length; i++) {
-      if (problems[i] != null) {
-        log.add(problems[i]);
-      } else {
-        images.add(decoded[i]);
-        labels.add(fileLabels.get(i));
-      }
-    }
+    List<Integer> kept =
+        ParallelDecode.decodeAll(
+            files.size(),
+            i -> decoder.decode(files.get(i), ClassFolders.relative(root, files.get(i))),
+            log,
+            images);
+    List<Integer> labels = kept.stream().map(fileLabels::get).toList();
     log.failIfAny(options.onBadInput(), ID, root.toString());
     int used = DatasetAssembler.unifyChannels(images, channels);
     Map<String, String> facts = new LinkedHashMap<>();
