@@ -1,12 +1,15 @@
 package dev.graft.sdk.read;
 
+import dev.graft.api.error.ErrorId;
 import dev.graft.api.error.GraftErrors;
 import dev.graft.api.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -47,6 +50,108 @@ public final class ClassFolders {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * The visible sub-folders of a data set root and what was passed over.
+   *
+   * @param classDirs the class folders, sorted by path
+   * @param ignoredRootFiles plain files directly in the root
+   * @param ignoredFolders sub-folders the reader ignores (e.g. {@code _background_noise_})
+   */
+  public record Listing(List<Path> classDirs, int ignoredRootFiles, int ignoredFolders) {
+
+    /**
+     * Copies the folder list.
+     *
+     * @param classDirs the class folders
+     * @param ignoredRootFiles plain files in the root
+     * @param ignoredFolders ignored sub-folders
+     */
+    public Listing {
+      classDirs = List.copyOf(classDirs);
+    }
+  }
+
+  /**
+   * Lists the class folders of a root: its {@link #sortedChildren visible children} that are
+   * folders, except those {@code ignoreFolder} passes over; plain files are counted, not listed.
+   *
+   * @param root the data set root, an existing folder
+   * @param ignoreFolder folders that are not classes
+   * @return the listing
+   * @throws InvalidInputException GRAFT-IO-001 if the root cannot be listed
+   */
+  public static Listing list(Path root, Predicate<Path> ignoreFolder) {
+    List<Path> classDirs = new ArrayList<>();
+    int ignoredRootFiles = 0;
+    int ignoredFolders = 0;
+    for (Path child : sortedChildren(root)) {
+      if (Files.isDirectory(child)) {
+        if (ignoreFolder.test(child)) {
+          ignoredFolders++;
+        } else {
+          classDirs.add(child);
+        }
+      } else {
+        ignoredRootFiles++;
+      }
+    }
+    return new Listing(classDirs, ignoredRootFiles, ignoredFolders);
+  }
+
+  /**
+   * The example files of each class that has any.
+   *
+   * @param names the class names (folder names), index = label
+   * @param files the example files of each class, sorted by path
+   */
+  public record Classes(List<String> names, List<List<Path>> files) {}
+
+  /**
+   * Collects the example files of each class folder. Files that are not examples are added to
+   * {@code log} as {@code notExample} with their {@link #relative} path; a folder with no example
+   * is added as {@code emptyClass} with its relative path and a trailing {@code /}, and is not a
+   * class. Entries are logged folder by folder, files in path order, then the folder if empty.
+   *
+   * @param root the data set root
+   * @param classDirs the class folders, in class order
+   * @param isExample whether a file is an example this reader reads
+   * @param log receives the problems
+   * @param notExample the error id of a file that is not an example
+   * @param notExampleReason the reason given for such a file
+   * @param emptyClass the error id of a class folder without examples
+   * @param emptyReason the reason given for such a folder
+   * @return the classes with examples
+   */
+  public static Classes collect(
+      Path root,
+      List<Path> classDirs,
+      Predicate<Path> isExample,
+      BadInputLog log,
+      ErrorId notExample,
+      Function<Path, String> notExampleReason,
+      ErrorId emptyClass,
+      String emptyReason) {
+    List<String> names = new ArrayList<>();
+    List<List<Path>> filesByClass = new ArrayList<>();
+    for (Path dir : classDirs) {
+      List<Path> examples = new ArrayList<>();
+      for (Path file : filesUnder(dir)) {
+        if (isExample.test(file)) {
+          examples.add(file);
+        } else {
+          log.add(notExample, relative(root, file), notExampleReason.apply(file));
+        }
+      }
+      if (examples.isEmpty()) {
+        log.add(emptyClass, relative(root, dir) + "/", emptyReason);
+        continue;
+      }
+      names.add(dir.getFileName().toString());
+      filesByClass.add(examples);
+    }
+    return new Classes(names, filesByClass);
   }
 
   /**

@@ -37,6 +37,44 @@ class ClassFoldersTest {
   }
 
   @Test
+  void listAndCollectReportNonExamplesAndEmptyClassesInOrder() throws IOException {
+    touch("readme.md");
+    touch("_noise/n.png");
+    touch("dog/b.png");
+    touch("dog/notes.txt");
+    touch("cat/a.png");
+    touch("empty/x.txt");
+    ClassFolders.Listing listing =
+        ClassFolders.list(root, d -> d.getFileName().toString().startsWith("_"));
+    assertEquals(1, listing.ignoredRootFiles());
+    assertEquals(1, listing.ignoredFolders());
+    assertEquals(
+        List.of("cat", "dog", "empty"),
+        listing.classDirs().stream().map(p -> p.getFileName().toString()).toList());
+    BadInputLog log = new BadInputLog();
+    ClassFolders.Classes classes =
+        ClassFolders.collect(
+            root,
+            listing.classDirs(),
+            p -> p.toString().endsWith(".png"),
+            log,
+            GraftErrors.BAD_INPUTS,
+            p -> "not a png: " + p.getFileName(),
+            GraftErrors.BAD_INPUTS,
+            "no pngs");
+    assertEquals(List.of("cat", "dog"), classes.names());
+    assertEquals(
+        List.of(List.of(root.resolve("cat/a.png")), List.of(root.resolve("dog/b.png"))),
+        classes.files());
+    assertEquals(
+        List.of(
+            new dev.graft.api.data.ReadResult.SkippedInput("dog/notes.txt", "not a png: notes.txt"),
+            new dev.graft.api.data.ReadResult.SkippedInput("empty/x.txt", "not a png: x.txt"),
+            new dev.graft.api.data.ReadResult.SkippedInput("empty/", "no pngs")),
+        log.entries());
+  }
+
+  @Test
   void childrenAreSortedAndSkipHiddenNames() throws IOException {
     touch("b/1.txt");
     touch("a/1.txt");

@@ -88,20 +88,11 @@ public final class WavFolderReader implements DatasetReader {
               + "' expects a folder with one sub-folder of WAV files per class.");
     }
     BadInputLog log = new BadInputLog();
-    List<Path> classDirs = new ArrayList<>();
-    int ignoredRootFiles = 0;
-    int ignoredFolders = 0;
-    for (Path child : ClassFolders.sortedChildren(root)) {
-      if (Files.isDirectory(child)) {
-        if (child.getFileName().toString().startsWith("_")) {
-          ignoredFolders++;
-        } else {
-          classDirs.add(child);
-        }
-      } else {
-        ignoredRootFiles++;
-      }
-    }
+    ClassFolders.Listing listing =
+        ClassFolders.list(root, dir -> dir.getFileName().toString().startsWith("_"));
+    List<Path> classDirs = listing.classDirs();
+    int ignoredRootFiles = listing.ignoredRootFiles();
+    int ignoredFolders = listing.ignoredFolders();
     if (classDirs.isEmpty()) {
       throw new InvalidInputException(
           SpeechErrors.NO_CLIPS,
@@ -110,30 +101,18 @@ public final class WavFolderReader implements DatasetReader {
               + ID
               + "' expects root/<class>/<clip>.wav, e.g. root/yes/a_nohash_0.wav.");
     }
-    List<String> classNames = new ArrayList<>();
-    List<List<Path>> filesByClass = new ArrayList<>();
-    for (Path dir : classDirs) {
-      List<Path> wavs = new ArrayList<>();
-      for (Path file : ClassFolders.filesUnder(dir)) {
-        if (ClipLoader.isWav(file)) {
-          wavs.add(file);
-        } else {
-          log.add(
-              SpeechErrors.NOT_A_WAV,
-              ClassFolders.relative(root, file),
-              "not a WAV file (no .wav extension); move it out of the class folder");
-        }
-      }
-      if (wavs.isEmpty()) {
-        log.add(
+    ClassFolders.Classes classes =
+        ClassFolders.collect(
+            root,
+            classDirs,
+            ClipLoader::isWav,
+            log,
+            SpeechErrors.NOT_A_WAV,
+            file -> "not a WAV file (no .wav extension); move it out of the class folder",
             SpeechErrors.EMPTY_CLASS_FOLDER,
-            ClassFolders.relative(root, dir) + "/",
             "class folder holds no WAV files; add clips or remove the folder");
-        continue;
-      }
-      classNames.add(dir.getFileName().toString());
-      filesByClass.add(wavs);
-    }
+    List<String> classNames = classes.names();
+    List<List<Path>> filesByClass = classes.files();
     List<Path> files = new ArrayList<>();
     List<Integer> fileLabels = new ArrayList<>();
     ClassFolders.select(filesByClass, options.maxExamples(), files, fileLabels);

@@ -99,15 +99,9 @@ public final class ImageFolderReader implements DatasetReader {
               + "' expects a folder with one sub-folder per class.");
     }
     BadInputLog log = new BadInputLog();
-    List<Path> classDirs = new ArrayList<>();
-    int ignoredRootFiles = 0;
-    for (Path child : ClassFolders.sortedChildren(root)) {
-      if (Files.isDirectory(child)) {
-        classDirs.add(child);
-      } else {
-        ignoredRootFiles++;
-      }
-    }
+    ClassFolders.Listing listing = ClassFolders.list(root, dir -> false);
+    List<Path> classDirs = listing.classDirs();
+    int ignoredRootFiles = listing.ignoredRootFiles();
     if (classDirs.isEmpty()) {
       throw new InvalidInputException(
           VisionErrors.NO_EXAMPLES,
@@ -116,34 +110,23 @@ public final class ImageFolderReader implements DatasetReader {
               + ID
               + "' expects root/<class>/<image>, e.g. root/cat/001.png.");
     }
-    List<String> classNames = new ArrayList<>();
-    List<List<Path>> filesByClass = new ArrayList<>();
-    for (Path dir : classDirs) {
-      List<Path> images = new ArrayList<>();
-      for (Path file : ClassFolders.filesUnder(dir)) {
-        if (ImageDecoder.hasImageExtension(file)) {
-          images.add(file);
-        } else {
-          log.add(
-              VisionErrors.UNDECODABLE_IMAGE,
-              ClassFolders.relative(root, file),
-              "not an image file (extension '."
-                  + ImageDecoder.extension(file)
-                  + "'); this reader reads "
-                  + new java.util.TreeSet<>(ImageDecoder.EXTENSIONS)
-                  + "; move it out of the class folder");
-        }
-      }
-      if (images.isEmpty()) {
-        log.add(
+    ClassFolders.Classes classes =
+        ClassFolders.collect(
+            root,
+            classDirs,
+            ImageDecoder::hasImageExtension,
+            log,
+            VisionErrors.UNDECODABLE_IMAGE,
+            file ->
+                "not an image file (extension '."
+                    + ImageDecoder.extension(file)
+                    + "'); this reader reads "
+                    + new java.util.TreeSet<>(ImageDecoder.EXTENSIONS)
+                    + "; move it out of the class folder",
             VisionErrors.EMPTY_CLASS_FOLDER,
-            ClassFolders.relative(root, dir) + "/",
             "class folder holds no images; add images or remove the folder");
-        continue;
-      }
-      classNames.add(dir.getFileName().toString());
-      filesByClass.add(images);
-    }
+    List<String> classNames = classes.names();
+    List<List<Path>> filesByClass = classes.files();
     List<Path> files = new ArrayList<>();
     List<Integer> fileLabels = new ArrayList<>();
     ClassFolders.select(filesByClass, options.maxExamples(), files, fileLabels);
