@@ -25,12 +25,7 @@ final class OutcomeChart {
    * @return the SVG markup, or null if no outcome has a finite value of the metric
    */
   static String render(List<StrategyOutcome> outcomes, String metric) {
-    String baseline =
-        outcomes.stream()
-            .filter(o -> o.verdict() == dev.graft.engine.run.GuardVerdict.BASELINE)
-            .map(StrategyOutcome::strategyId)
-            .findFirst()
-            .orElse("scratch");
+    String baseline = dev.graft.engine.run.RunResult.baselineOf(outcomes);
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
     for (StrategyOutcome o : outcomes) {

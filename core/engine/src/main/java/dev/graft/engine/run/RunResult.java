@@ -57,6 +57,16 @@ public record RunResult(
    * @return its id, or {@code scratch} if no baseline ran
    */
   public String baselineStrategy() {
+    return baselineOf(outcomes);
+  }
+
+  /**
+   * The baseline among outcomes: the strategy with the {@link GuardVerdict#BASELINE} verdict.
+   *
+   * @param outcomes the outcomes of a run
+   * @return its id, or {@code scratch} if none has that verdict
+   */
+  public static String baselineOf(List<StrategyOutcome> outcomes) {
     return outcomes.stream()
         .filter(o -> o.verdict() == GuardVerdict.BASELINE)
         .map(StrategyOutcome::strategyId)
