@@ -132,19 +132,17 @@ final class StrategyRunner {
     }
     Dataset<?> test = target.dataset().subset(split.test());
     Targets testTruth = target.truth(split.test());
+    Dataset<?> pool =
+        target.classification() ? test.withoutLabelsKeepingClassNames() : test.withoutTargets();
     // no labelled example at all (labels-per-class 0): the strategies adapt to the unlabelled
     // test examples, which still name their classes
-    Dataset<?> trainData =
-        train.length == 0 ? test.withoutLabelsKeepingClassNames() : target.dataset().subset(train);
+    Dataset<?> trainData = train.length == 0 ? pool : target.dataset().subset(train);
     TransferContext context =
         new TransferContext(
             source,
             trainData,
             validation,
-            Optional.of(
-                target.classification()
-                    ? test.withoutLabelsKeepingClassNames()
-                    : test.withoutTargets()),
+            Optional.of(pool),
             budget,
             plan.seed(),
             options,

@@ -340,7 +340,7 @@ public final class TransferPipeline {
     int[] progress = {0};
     int decidingBudget = RunPlan.decidingBudget(plans);
     Map<StrategyOutcome, StrategyRunner.Outcome> raw = new LinkedHashMap<>();
-    StrategyRunner.Outcome[] firstScratch = {null};
+    StrategyRunner.Outcome[] firstBaseline = {null};
     for (String sourceId : selected) {
       Source source = sources.get(sourceId);
       Set<Requirement> available = available(source, !spec.unlabelledTarget());
@@ -359,14 +359,14 @@ public final class TransferPipeline {
         }
         bySource.put(s.id(), runner.run(strategy, source, plans, s.options(), progress, total));
       }
-      StrategyRunner.Outcome scratch = bySource.get(spec.baseline());
+      StrategyRunner.Outcome baselineOutcome = bySource.get(spec.baseline());
       for (Map.Entry<String, StrategyRunner.Outcome> e : bySource.entrySet()) {
         StrategyOutcome outcome =
             summarise(
                 e.getKey(),
                 sourceId,
                 e.getValue(),
-                scratch,
+                baselineOutcome,
                 spec.baseline(),
                 metric,
                 decidingBudget);
@@ -376,8 +376,8 @@ public final class TransferPipeline {
           models.put(outcome, e.getValue().firstModel);
         }
       }
-      if (scratch != null && firstScratch[0] == null) {
-        firstScratch[0] = scratch;
+      if (baselineOutcome != null && firstBaseline[0] == null) {
+        firstBaseline[0] = baselineOutcome;
       }
     }
     spec.strategies().stream()
@@ -392,7 +392,7 @@ public final class TransferPipeline {
                     runner,
                     metric,
                     decidingBudget,
-                    firstScratch[0],
+                    firstBaseline[0],
                     spec.baseline(),
                     outcomes,
                     skipped,
@@ -407,7 +407,7 @@ public final class TransferPipeline {
       StrategyRunner runner,
       String metric,
       int decidingBudget,
-      StrategyRunner.Outcome scratch,
+      StrategyRunner.Outcome baselineOutcome,
       String baseline,
       List<StrategyOutcome> outcomes,
       List<SkippedStrategy> skipped,
@@ -474,7 +474,7 @@ public final class TransferPipeline {
             ENSEMBLE,
             String.join("+", members.stream().map(StrategyOutcome::sourceId).toList()),
             combined,
-            scratch,
+            baselineOutcome,
             baseline,
             metric,
             decidingBudget);
@@ -488,7 +488,7 @@ public final class TransferPipeline {
       String strategyId,
       String sourceId,
       StrategyRunner.Outcome o,
-      StrategyRunner.Outcome scratch,
+      StrategyRunner.Outcome baselineOutcome,
       String baseline,
       String metric,
       int decidingBudget) {
@@ -509,14 +509,14 @@ public final class TransferPipeline {
     double dLower = 0;
     double dUpper = 0;
     if (!strategyId.equals(baseline)) {
-      if (scratch == null) {
+      if (baselineOutcome == null) {
         verdict = GuardVerdict.WITHIN_NOISE;
         dMean = Double.NaN;
         dLower = Double.NaN;
         dUpper = Double.NaN;
       } else {
         var judgement =
-            NegativeTransferGuard.judge(deciding, results(scratch, decidingBudget), metric);
+            NegativeTransferGuard.judge(deciding, results(baselineOutcome, decidingBudget), metric);
         verdict = judgement.verdict();
         dMean = judgement.difference().meanDifference();
         dLower = judgement.difference().lower();
